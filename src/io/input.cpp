@@ -1,0 +1,68 @@
+#include "io/input.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <limits>
+
+#include "errors.hpp"
+
+namespace unspin::io {
+namespace {
+
+constexpr std::size_t kMaxInput = static_cast<std::size_t>(std::numeric_limits<int>::max());
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ > 2) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+std::string read_all(int fd, std::size_t size_hint) {
+  std::string out;
+  out.reserve(size_hint + 1);
+  std::size_t used = 0;
+  while (true) {
+    if (out.size() - used < 65536) out.resize(std::max<std::size_t>(out.size() * 2, used + 65536));
+    const ssize_t got = ::read(fd, out.data() + used, out.size() - used);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw InputError(std::strerror(errno));
+    }
+    used += static_cast<std::size_t>(got);
+    if (used > kMaxInput) {
+      throw InputError("input is larger than 2 GiB; split it into smaller documents");
+    }
+  }
+  out.resize(used);
+  return out;
+}
+
+}  // namespace
+
+std::string read_input(const std::string& path) {
+  if (path == "-") return read_all(STDIN_FILENO, 0);
+  const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) throw InputError(std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) throw InputError(std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) throw InputError("is a directory");
+  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > kMaxInput) {
+    throw InputError("input is larger than 2 GiB; split it into smaller documents");
+  }
+  return read_all(fd.get(), S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0);
+}
+
+}  // namespace unspin::io

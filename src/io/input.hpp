@@ -1,0 +1,17 @@
+// Reading whole inputs into memory, with errors that say what went wrong.
+//
+//   std::string bytes = read_input("-");          // standard input
+//   std::string bytes = read_input("article.txt"); // throws InputError("No such file or directory")
+//
+// Inputs are never modified. The error message does not repeat the path: the caller prefixes it.
+#pragma once
+
+#include <string>
+
+namespace unspin::io {
+
+// "-" is standard input. Throws InputError for a missing, unreadable or non-regular input (a
+// directory, for example) and for input over 2 GiB.
+std::string read_input(const std::string& path);
+
+}  // namespace unspin::io

@@ -1,0 +1,109 @@
+#include "io/output.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "errors.hpp"
+
+namespace unspin::io {
+namespace {
+
+constexpr std::size_t kBufferSize = 1 << 16;
+
+// The process umask, read once (umask() can only be read by setting it).
+mode_t process_umask() {
+  static const mode_t mask = [] {
+    const mode_t m = ::umask(022);
+    ::umask(m);
+    return m;
+  }();
+  return mask;
+}
+
+}  // namespace
+
+FdWriter::FdWriter(int fd, std::string name) : fd_(fd), name_(std::move(name)) {
+  buffer_.reserve(kBufferSize);
+}
+
+FdWriter::~FdWriter() = default;
+
+void FdWriter::write(std::string_view bytes) {
+  if (buffer_.size() + bytes.size() > kBufferSize) {
+    flush();
+    if (bytes.size() >= kBufferSize) {
+      write_through(bytes);
+      return;
+    }
+  }
+  buffer_.append(bytes);
+}
+
+void FdWriter::flush() {
+  const std::string pending = std::move(buffer_);
+  buffer_.clear();
+  buffer_.reserve(kBufferSize);
+  write_through(pending);
+}
+
+void FdWriter::write_through(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t put = ::write(fd_, bytes.data(), bytes.size());
+    if (put < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EPIPE) throw BrokenPipe();
+      throw OutputError(name_ + ": " + std::strerror(errno));
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(put));
+  }
+}
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+  const auto slash = path_.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path_.substr(0, slash + 1);
+  const std::string base = slash == std::string::npos ? path_ : path_.substr(slash + 1);
+  if (base.empty()) throw OutputError(path_ + ": not a file name");
+  std::vector<char> templ;
+  const std::string pattern =
+      (slash == std::string::npos ? std::string() : dir) + "." + base + ".unspin-XXXXXX";
+  templ.assign(pattern.begin(), pattern.end());
+  templ.push_back('\0');
+  fd_ = ::mkostemp(templ.data(), O_CLOEXEC);
+  if (fd_ < 0) throw OutputError(path_ + ": cannot create output: " + std::strerror(errno));
+  temp_path_ = templ.data();
+  ::fchmod(fd_, 0666 & ~process_umask());  // mkstemp makes 0600; give the usual mode
+  writer_ = std::make_unique<FdWriter>(fd_, path_);
+}
+
+AtomicFile::~AtomicFile() {
+  writer_.reset();
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_ && !temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+void AtomicFile::commit() {
+  try {
+    writer_->flush();
+  } catch (...) {
+    ::unlink(temp_path_.c_str());
+    temp_path_.clear();
+    throw;
+  }
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0 || ::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(temp_path_.c_str());
+    temp_path_.clear();
+    throw OutputError(path_ + ": " + why);
+  }
+  committed_ = true;
+}
+
+}  // namespace unspin::io

@@ -1,0 +1,70 @@
+// Outputs: buffered writes to a file descriptor, and files that appear complete or not at all.
+//
+//   FdWriter out(STDOUT_FILENO, "standard output");
+//   out.write(text); out.flush();          // throws BrokenPipe if the reader went away
+//
+//   AtomicFile file("clean.txt");          // writes go to a temporary file beside it
+//   file.writer().write(text);
+//   file.commit();                         // rename: readers see the old file or the whole new one
+//
+// An AtomicFile destroyed before commit() removes its temporary file, so an interrupted run
+// leaves no partial output behind.
+#pragma once
+
+#include <exception>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace unspin::io {
+
+// The reader of an output closed it (`unspin fix big.txt | head -1`). Not an error: the command
+// line stops quietly. Deliberately not an unspin::Error.
+class BrokenPipe : public std::exception {
+ public:
+  const char* what() const noexcept override { return "broken pipe"; }
+};
+
+// Buffered writer over a file descriptor it does not own. Not thread-safe.
+class FdWriter {
+ public:
+  FdWriter(int fd, std::string name);
+  ~FdWriter();  // does not flush: destructors must not throw; call flush() yourself
+  FdWriter(const FdWriter&) = delete;  // two buffers on one descriptor would interleave
+  FdWriter& operator=(const FdWriter&) = delete;
+
+  // Throws BrokenPipe on EPIPE and OutputError("NAME: reason") on any other failure.
+  void write(std::string_view bytes);
+  void flush();
+
+ private:
+  void write_through(std::string_view bytes);
+
+  int fd_;
+  std::string name_;
+  std::string buffer_;
+};
+
+class AtomicFile {
+ public:
+  // Creates a temporary file in the target's directory. Throws OutputError when that is not
+  // possible (missing or unwritable directory).
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;  // owns a temporary file that must be removed once
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  FdWriter& writer() { return *writer_; }
+  // Flushes, closes and renames over the target. Throws OutputError on failure (the temporary
+  // file is removed and the target is left as it was).
+  void commit();
+
+ private:
+  std::string path_;
+  std::string temp_path_;
+  int fd_ = -1;
+  std::unique_ptr<FdWriter> writer_;
+  bool committed_ = false;
+};
+
+}  // namespace unspin::io

@@ -1,0 +1,41 @@
+// An edit the engine proposes, and applying a list of edits to the original bytes.
+//
+//   std::vector<Edit> edits = fixer.fix(doc).edits;
+//   std::string repaired = apply_edits(doc.bytes(), edits);   // bytes outside edits unchanged
+//
+// Edits are plain data with byte offsets into the input; printers (text, diffs, JSON, HTML) turn
+// them into output. The engine never prints.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace unspin::repair {
+
+enum class EditSource : std::uint8_t {
+  Phrase,     // the built-in spinner phrase dictionary
+  Thesaurus,  // a reverse-thesaurus candidate chosen by the language model
+  Number,     // a number-garble rule ("seven.6 million" -> "7.6 million")
+  User,       // a user dictionary given with --phrases (including tortured-phrase lists)
+};
+
+const char* to_string(EditSource source);
+
+struct Edit {
+  std::size_t begin = 0;  // byte offsets of the replaced span in the input
+  std::size_t end = 0;
+  std::string replacement;
+  double confidence = 0;  // in [0, 1]: how sure the engine is that the original read `replacement`
+  EditSource source = EditSource::Phrase;
+  std::string reason;  // one line a reviewer can check: "“by no means” is a spinner form of “never”"
+};
+
+// Returns `text` with every edit applied. Edits must be sorted by offset, lie inside the text and
+// not overlap; otherwise throws InputError naming the first bad edit. Bytes outside the edits are
+// copied unchanged, so an empty list returns the input byte for byte.
+std::string apply_edits(std::string_view text, std::span<const Edit> edits);
+
+}  // namespace unspin::repair

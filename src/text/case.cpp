@@ -1,0 +1,98 @@
+#include "text/case.hpp"
+
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/uchar.h>
+
+#include "text/utf8.hpp"
+
+namespace unspin::text {
+namespace {
+
+enum class Mapping { Lower, Upper, Title };
+
+std::string map_case(std::string_view word, Mapping mapping) {
+  std::string out;
+  out.reserve(word.size());
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  const auto length = static_cast<int32_t>(word.size());
+  switch (mapping) {
+    case Mapping::Lower:
+      icu::CaseMap::utf8ToLower("", 0, {word.data(), length}, sink, nullptr, status);
+      break;
+    case Mapping::Upper:
+      icu::CaseMap::utf8ToUpper("", 0, {word.data(), length}, sink, nullptr, status);
+      break;
+    case Mapping::Title:
+      // Only the first letter is titlecased; the rest stays as given ("know-how" -> "Know-how").
+      icu::CaseMap::utf8ToTitle("", U_TITLECASE_NO_LOWERCASE | U_TITLECASE_WHOLE_STRING, nullptr,
+                                {word.data(), length}, sink, nullptr, status);
+      break;
+  }
+  if (U_FAILURE(status)) return std::string(word);  // only on invalid input; keep it untouched
+  return out;
+}
+
+}  // namespace
+
+const char* to_string(CaseShape shape) {
+  switch (shape) {
+    case CaseShape::None: return "none";
+    case CaseShape::Lower: return "lower";
+    case CaseShape::Title: return "title";
+    case CaseShape::Upper: return "upper";
+    case CaseShape::Mixed: return "mixed";
+  }
+  return "?";
+}
+
+CaseShape case_shape(std::string_view word) {
+  int upper = 0;
+  int lower = 0;
+  bool first_upper = false;
+  bool seen_cased = false;
+  bool later_upper = false;
+  for (std::size_t i = 0; i < word.size();) {
+    std::int32_t c;
+    if (static_cast<unsigned char>(word[i]) < 0x80) {
+      c = static_cast<unsigned char>(word[i]);
+      ++i;
+    } else {
+      const Decoded d = decode(word, i);
+      c = d.code_point;
+      i = d.next;
+      if (c < 0) continue;
+    }
+    const bool is_upper = u_isupper(c) || u_istitle(c);
+    const bool is_lower = u_islower(c);
+    if (!is_upper && !is_lower) continue;
+    if (!seen_cased) {
+      first_upper = is_upper;
+      seen_cased = true;
+    } else if (is_upper) {
+      later_upper = true;
+    }
+    (is_upper ? upper : lower) += 1;
+  }
+  if (upper == 0 && lower == 0) return CaseShape::None;
+  if (upper == 0) return CaseShape::Lower;
+  if (lower == 0) return upper == 1 ? CaseShape::Title : CaseShape::Upper;
+  if (first_upper && !later_upper) return CaseShape::Title;
+  return CaseShape::Mixed;
+}
+
+std::string apply_case_shape(std::string_view word, CaseShape shape) {
+  switch (shape) {
+    case CaseShape::Lower: return map_case(word, Mapping::Lower);
+    case CaseShape::Upper: return map_case(word, Mapping::Upper);
+    case CaseShape::Title: return map_case(word, Mapping::Title);
+    case CaseShape::None:
+    case CaseShape::Mixed: break;
+  }
+  return std::string(word);
+}
+
+std::string to_lower(std::string_view word) { return map_case(word, Mapping::Lower); }
+
+}  // namespace unspin::text

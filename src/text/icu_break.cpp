@@ -1,0 +1,61 @@
+#include "text/icu_break.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <string>
+
+#include "errors.hpp"
+
+namespace unspin::text {
+
+struct BreakFinder::Impl {
+  std::unique_ptr<icu::BreakIterator> iterator;
+  UText text = UTEXT_INITIALIZER;
+
+  ~Impl() { utext_close(&text); }
+};
+
+namespace {
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) {
+    throw ResourceError(std::string("ICU ") + what + " failed: " + u_errorName(status));
+  }
+}
+
+}  // namespace
+
+BreakFinder::BreakFinder(Unit unit) : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  if (unit == Unit::Word) {
+    impl_->iterator.reset(icu::BreakIterator::createWordInstance(icu::Locale("en"), status));
+  } else {
+    // "ss=standard" turns on ICU's list of abbreviations that do not end a sentence.
+    impl_->iterator.reset(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  }
+  check(status, "break iterator creation");
+}
+
+BreakFinder::~BreakFinder() = default;
+BreakFinder::BreakFinder(BreakFinder&&) noexcept = default;
+BreakFinder& BreakFinder::operator=(BreakFinder&&) noexcept = default;
+
+void BreakFinder::boundaries(std::string_view text, std::vector<std::size_t>& out) {
+  out.clear();
+  UErrorCode status = U_ZERO_ERROR;
+  utext_openUTF8(&impl_->text, text.data(), static_cast<int64_t>(text.size()), &status);
+  check(status, "utext_openUTF8");
+  impl_->iterator->setText(&impl_->text, status);
+  check(status, "BreakIterator::setText");
+  // For a UTF-8 UText, ICU's native indexes are byte offsets.
+  for (int32_t at = impl_->iterator->first(); at != icu::BreakIterator::DONE;
+       at = impl_->iterator->next()) {
+    out.push_back(static_cast<std::size_t>(at));
+  }
+  if (out.empty() || out.back() != text.size()) out.push_back(text.size());
+}
+
+}  // namespace unspin::text
