@@ -37,7 +37,7 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
       continue;
     }
     const repair::FixResult result = fixer.fix(doc);
-    out.write(repair::apply_edits(doc.bytes(), result.edits));
+    repair::for_each_piece(doc.bytes(), result.edits, [&out](std::string_view piece) { out.write(piece); });
   }
   if (file) {
     if (status != kExitOk) {

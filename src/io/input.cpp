@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <limits>
 
 #include "errors.hpp"
@@ -30,11 +31,12 @@ class Fd {
 };
 
 std::string read_all(int fd, std::size_t size_hint) {
-  std::string out;
-  out.reserve(size_hint + 1);
+  // A regular file's size is known: one allocation of exactly that size (plus one byte, so that
+  // end of file is seen without growing). Pipes grow by doubling.
+  std::string out(size_hint + 1, '\0');
   std::size_t used = 0;
   while (true) {
-    if (out.size() - used < 65536) out.resize(std::max<std::size_t>(out.size() * 2, used + 65536));
+    if (used == out.size()) out.resize(std::max<std::size_t>(out.size() * 2, 65536));
     const ssize_t got = ::read(fd, out.data() + used, out.size() - used);
     if (got == 0) break;
     if (got < 0) {
@@ -47,6 +49,7 @@ std::string read_all(int fd, std::size_t size_hint) {
     }
   }
   out.resize(used);
+  if (out.capacity() > used + used / 4 + 4096) out.shrink_to_fit();  // pipes: give back the slack
   return out;
 }
 

@@ -14,24 +14,25 @@ const char* to_string(EditSource source) {
   return "?";
 }
 
+namespace detail {
+
+void check_edit(std::span<const Edit> edits, std::size_t i, std::size_t at, std::size_t size) {
+  const Edit& e = edits[i];
+  if (e.begin < at || e.end < e.begin || e.end > size) {
+    throw InputError("edit " + std::to_string(i + 1) + " at bytes " + std::to_string(e.begin) +
+                     "-" + std::to_string(e.end) +
+                     " overlaps another edit or lies outside the text");
+  }
+}
+
+}  // namespace detail
+
 std::string apply_edits(std::string_view text, std::span<const Edit> edits) {
   std::string out;
   std::size_t grow = 0;
   for (const Edit& e : edits) grow += e.replacement.size();
   out.reserve(text.size() + grow);
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < edits.size(); ++i) {
-    const Edit& e = edits[i];
-    if (e.begin < at || e.end < e.begin || e.end > text.size()) {
-      throw InputError("edit " + std::to_string(i + 1) + " at bytes " + std::to_string(e.begin) +
-                       "-" + std::to_string(e.end) +
-                       " overlaps another edit or lies outside the text");
-    }
-    out.append(text.substr(at, e.begin - at));
-    out.append(e.replacement);
-    at = e.end;
-  }
-  out.append(text.substr(at));
+  for_each_piece(text, edits, [&out](std::string_view piece) { out.append(piece); });
   return out;
 }
 

@@ -38,4 +38,26 @@ struct Edit {
 // copied unchanged, so an empty list returns the input byte for byte.
 std::string apply_edits(std::string_view text, std::span<const Edit> edits);
 
+// The same, streamed: calls `sink(piece)` for each unchanged stretch and each replacement, in
+// order, without building the whole output in memory.
+template <typename Sink>
+void for_each_piece(std::string_view text, std::span<const Edit> edits, Sink&& sink);
+
+namespace detail {
+// Throws InputError unless edits[i] starts at or after `at` and lies inside `size` bytes.
+void check_edit(std::span<const Edit> edits, std::size_t i, std::size_t at, std::size_t size);
+}  // namespace detail
+
+template <typename Sink>
+void for_each_piece(std::string_view text, std::span<const Edit> edits, Sink&& sink) {
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    detail::check_edit(edits, i, at, text.size());
+    if (edits[i].begin > at) sink(text.substr(at, edits[i].begin - at));
+    if (!edits[i].replacement.empty()) sink(std::string_view(edits[i].replacement));
+    at = edits[i].end;
+  }
+  if (at < text.size()) sink(text.substr(at));
+}
+
 }  // namespace unspin::repair

@@ -13,6 +13,8 @@ namespace unspin::text {
 struct BreakFinder::Impl {
   std::unique_ptr<icu::BreakIterator> iterator;
   UText text = UTEXT_INITIALIZER;
+  std::size_t length = 0;  // of the current text
+  bool done = true;        // next() has returned the end
 
   ~Impl() { utext_close(&text); }
 };
@@ -43,19 +45,33 @@ BreakFinder::~BreakFinder() = default;
 BreakFinder::BreakFinder(BreakFinder&&) noexcept = default;
 BreakFinder& BreakFinder::operator=(BreakFinder&&) noexcept = default;
 
-void BreakFinder::boundaries(std::string_view text, std::vector<std::size_t>& out) {
-  out.clear();
+void BreakFinder::set_text(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   utext_openUTF8(&impl_->text, text.data(), static_cast<int64_t>(text.size()), &status);
   check(status, "utext_openUTF8");
   impl_->iterator->setText(&impl_->text, status);
   check(status, "BreakIterator::setText");
+  impl_->length = text.size();
+  impl_->done = false;
+}
+
+std::size_t BreakFinder::next() {
+  if (impl_->done) return npos;
   // For a UTF-8 UText, ICU's native indexes are byte offsets.
-  for (int32_t at = impl_->iterator->first(); at != icu::BreakIterator::DONE;
-       at = impl_->iterator->next()) {
-    out.push_back(static_cast<std::size_t>(at));
+  const int32_t at = impl_->iterator->next();
+  if (at == icu::BreakIterator::DONE || static_cast<std::size_t>(at) >= impl_->length) {
+    impl_->done = true;
+    return impl_->length == 0 ? npos : impl_->length;
   }
-  if (out.empty() || out.back() != text.size()) out.push_back(text.size());
+  return static_cast<std::size_t>(at);
+}
+
+void BreakFinder::boundaries(std::string_view text, std::vector<std::size_t>& out) {
+  out.clear();
+  out.push_back(0);
+  set_text(text);
+  for (std::size_t b = next(); b != npos; b = next()) out.push_back(b);
+  if (out.back() != text.size()) out.push_back(text.size());  // "" gives {0}
 }
 
 }  // namespace unspin::text

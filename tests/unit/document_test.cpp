@@ -149,3 +149,19 @@ TEST_CASE("a segmenter is reusable across documents", "[document]") {
   CHECK(a.dump() == "{[First| |doc|.]}|⏎");
   CHECK(b.tokens().size() == 10);
 }
+
+TEST_CASE("BreakFinder gives byte offsets, as a list or one by one", "[document]") {
+  unspin::text::BreakFinder words(unspin::text::BreakFinder::Unit::Word);
+  std::vector<std::size_t> cuts;
+  words.boundaries("Hello, world.", cuts);
+  CHECK(cuts == std::vector<std::size_t>{0, 5, 6, 7, 12, 13});
+  words.boundaries("“Né” 🙂", cuts);  // multi-byte characters: offsets are bytes, not characters
+  CHECK(cuts == std::vector<std::size_t>{0, 3, 6, 9, 10, 14});
+  words.boundaries("", cuts);
+  CHECK(cuts == std::vector<std::size_t>{0});
+  words.set_text("a b");
+  CHECK(words.next() == 1);
+  CHECK(words.next() == 2);
+  CHECK(words.next() == 3);
+  CHECK(words.next() == unspin::text::BreakFinder::npos);
+}

@@ -35,3 +35,17 @@ TEST_CASE("apply_edits refuses overlapping or out-of-range edits", "[edit]") {
   const std::vector<Edit> outside = {edit(4, 9, "x")};
   CHECK_THROWS_WITH(apply_edits(text, outside), Catch::Contains("edit 1 at bytes 4-9"));
 }
+
+TEST_CASE("for_each_piece streams the same bytes as apply_edits", "[edit]") {
+  const std::string text = "They had by no means seen it.";
+  const std::vector<Edit> edits = {edit(0, 0, "So "), edit(9, 20, "never"), edit(25, 29, "")};
+  std::string streamed;
+  std::size_t pieces = 0;
+  unspin::repair::for_each_piece(text, edits, [&](std::string_view p) {
+    streamed += p;
+    ++pieces;
+  });
+  CHECK(streamed == apply_edits(text, edits));
+  CHECK(streamed == "So They had never seen");
+  CHECK(pieces == 4);  // "So ", "They had ", "never", " seen"; a deletion adds no piece
+}
