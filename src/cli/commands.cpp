@@ -5,7 +5,12 @@
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "report/check_printer.hpp"
+#include "report/eval_printer.hpp"
+#include "report/json.hpp"
+#include "resources.hpp"
 #include "version.hpp"
+
+#include <filesystem>
 
 namespace unspin::cli {
 namespace {
@@ -77,6 +82,123 @@ int run_check(const Config& config, io::FdWriter& out, std::ostream& err) {
   return any_spun ? kExitSpun : kExitOk;
 }
 
+std::uint64_t name_hash(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+eval::SpinTable load_spin_table(const Config& config) {
+  if (config.profile == SpinProfile::News) {
+    return eval::SpinTable::load_news(dictionary_path("spinner-news.tsv"));
+  }
+  const std::string path =
+      config.thesaurus.empty() ? cache_path("moby-1.1.2/package/words.txt") : config.thesaurus;
+  if (!std::filesystem::exists(path)) {
+    throw ResourceError(path + ": Moby thesaurus not found (tools/setup fetches it, or give --thesaurus)");
+  }
+  return eval::SpinTable::load_moby(path);
+}
+
+void append_spin_edits(std::string& out, const std::string& name, const eval::SpinResult& result) {
+  for (const eval::SpinEdit& e : result.edits) {
+    report::JsonWriter w(out);
+    w.begin_object();
+    w.key("file").value(name);
+    w.key("original_start").value(static_cast<std::uint64_t>(e.original_begin));
+    w.key("original_end").value(static_cast<std::uint64_t>(e.original_end));
+    w.key("spun_start").value(static_cast<std::uint64_t>(e.spun_begin));
+    w.key("spun_end").value(static_cast<std::uint64_t>(e.spun_end));
+    w.key("original").value(e.original);
+    w.key("replacement").value(e.replacement);
+    w.key("heldout").value(e.heldout);
+    w.end_object();
+    out += '\n';
+  }
+}
+
+int run_spin(const Config& config, io::FdWriter& stdout_writer, std::ostream& err) {
+  const eval::SpinTable table = load_spin_table(config);
+  text::Segmenter segmenter(config.segment);
+  std::unique_ptr<io::AtomicFile> file;
+  if (!config.output.empty()) file = std::make_unique<io::AtomicFile>(config.output);
+  std::unique_ptr<io::AtomicFile> edits_file;
+  if (!config.edits.empty()) edits_file = std::make_unique<io::AtomicFile>(config.edits);
+  io::FdWriter& out = file ? file->writer() : stdout_writer;
+
+  int status = kExitOk;
+  text::Document doc;
+  std::string edits;
+  for (const std::string& path : config.inputs) {
+    if (!load(segmenter, path, doc, err)) {
+      status = kExitError;
+      continue;
+    }
+    const std::string base = std::filesystem::path(path).filename().string();
+    eval::SpinOptions options = config.spin;
+    options.seed = config.spin.seed ^ name_hash(base);
+    const eval::SpinResult result = eval::Spinner(table, options).spin(doc);
+    if (!config.out_dir.empty()) {
+      if (path == "-") throw UsageError("--out-dir needs named files, not standard input");
+      io::AtomicFile one((std::filesystem::path(config.out_dir) / base).string());
+      one.writer().write(result.text);
+      one.commit();
+    } else {
+      out.write(result.text);
+    }
+    edits.clear();
+    append_spin_edits(edits, path, result);
+    if (edits_file) edits_file->writer().write(edits);
+  }
+  if (status != kExitOk) return status;  // partial -o / --edits files are removed
+  if (file) file->commit();
+  if (edits_file) edits_file->commit();
+  return status;
+}
+
+// Reads and segments a whole file for eval; eval inputs must be valid UTF-8.
+text::Document load_strict(text::Segmenter& segmenter, const std::string& path) {
+  try {
+    return segmenter.segment(io::read_input(path));
+  } catch (const InputError& e) {
+    throw InputError(path + ": " + e.what());
+  }
+}
+
+int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
+  text::Segmenter segmenter(config.segment);
+  const repair::Fixer fixer(config.fix);
+  const detect::Detector detector(config.detect);
+  eval::Evaluation evaluation(config.evaluation);
+  int status = kExitOk;
+  for (const Config::Triple& t : config.triples) {
+    try {
+      const text::Document spun = load_strict(segmenter, t.spun);
+      const text::Document original = load_strict(segmenter, t.original);
+      const text::Document repaired =
+          t.repaired.empty()
+              ? segmenter.segment(repair::apply_edits(spun.bytes(), fixer.fix(spun).edits))
+              : load_strict(segmenter, t.repaired);
+      const detect::DocumentScore scores = detector.score(spun);
+      evaluation.add(std::filesystem::path(t.spun).filename().string(), spun, original, repaired, &scores);
+    } catch (const InputError& e) {
+      err << "unspin: " << e.what() << '\n';
+      status = kExitError;
+    }
+  }
+  std::string buffer;
+  if (config.format == Format::Json) {
+    report::append_eval_json(buffer, evaluation, config.detect.threshold);
+  } else {
+    report::append_eval_text(buffer, evaluation, config.detect.threshold);
+  }
+  out.write(buffer);
+  return status;
+}
+
 }  // namespace
 
 int run(const Config& config, io::FdWriter& out, std::ostream& err) {
@@ -91,6 +213,10 @@ int run(const Config& config, io::FdWriter& out, std::ostream& err) {
       return run_fix(config, out, err);
     case Command::Check:
       return run_check(config, out, err);
+    case Command::Spin:
+      return run_spin(config, out, err);
+    case Command::Eval:
+      return run_eval(config, out, err);
     case Command::None:
       break;
   }

@@ -2,6 +2,10 @@
 
 #include <boost/program_options.hpp>
 
+#include <boost/algorithm/string.hpp>
+
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "errors.hpp"
@@ -44,6 +48,51 @@ po::options_description command_options(Command command) {
     d.add(input_options());
     return d;
   }
+  if (command == Command::Spin) {
+    po::options_description d("Spin options");
+    d.add_options()
+        ("profile", po::value<std::string>()->value_name("NAME")->default_value("news"),
+         "'news': the stock substitutions of news spinners (dictionaries/spinner-news.tsv); "
+         "'thesaurus': random single-word synonyms from the Moby thesaurus")
+        ("rate", po::value<double>()->value_name("R"),
+         "probability in [0, 1] that an eligible word or phrase is replaced (default: news 0.8, "
+         "thesaurus 0.15)")
+        ("seed", po::value<std::uint64_t>()->value_name("N")->default_value(1),
+         "random seed; each document's generator derives from it and the file's base name, so "
+         "results do not depend on the order or grouping of inputs")
+        ("split", po::value<std::string>()->value_name("S")->default_value("all"),
+         "news table entries to use: 'all', 'seen', or 'heldout' (those kept out of the fixer)")
+        ("edits", po::value<std::string>()->value_name("FILE"),
+         "also write the edits made, one JSON object per line, to FILE")
+        ("output,o", po::value<std::string>()->value_name("FILE"),
+         "write the spun text to FILE instead of standard output")
+        ("out-dir", po::value<std::string>()->value_name("DIR"),
+         "write each input's spun text to DIR/NAME (same base name); DIR must exist")
+        ("thesaurus", po::value<std::string>()->value_name("FILE"),
+         "Moby words.txt for the thesaurus profile (default: the copy fetched by tools/setup)");
+    d.add(input_options());
+    return d;
+  }
+  if (command == Command::Eval) {
+    po::options_description d("Eval options");
+    d.add_options()
+        ("spun", po::value<std::string>()->value_name("FILE"), "the spun text")
+        ("original", po::value<std::string>()->value_name("FILE"), "its original")
+        ("output", po::value<std::string>()->value_name("FILE"),
+         "a repaired version of the spun text to score (default: run unspin fix on it)")
+        ("pairs", po::value<std::string>()->value_name("FILE"),
+         "many documents: lines of SPUN<TAB>ORIGINAL[<TAB>OUTPUT], paths relative to FILE; a "
+         "clean document paired with itself measures damage alone")
+        ("match-sentences", po::bool_switch(),
+         "pair each sentence of the original with the most similar sentence of the spun text, "
+         "instead of comparing line by line (for texts that are not line-aligned)")
+        ("examples", po::value<std::size_t>()->value_name("N")->default_value(5),
+         "examples to show for each outcome (fixed, wrong, missed, damage)")
+        ("format", po::value<std::string>()->value_name("FMT")->default_value("text"),
+         "'text' (a table) or 'json' (one object)")
+        ("help,h", po::bool_switch(), "show this help");
+    return d;
+  }
   po::options_description d("Check options");
   d.add_options()("format", po::value<std::string>()->value_name("FMT")->default_value("text"),
                   "output format: 'text' (FILE:LINE: score label) or 'json' (one object per "
@@ -55,8 +104,35 @@ po::options_description command_options(Command command) {
 Command command_from_name(std::string_view name) {
   if (name == "fix") return Command::Fix;
   if (name == "check") return Command::Check;
+  if (name == "spin") return Command::Spin;
+  if (name == "eval") return Command::Eval;
   if (name == "help") return Command::Help;
   return Command::None;
+}
+
+// Reads an eval pairs file: SPUN<TAB>ORIGINAL[<TAB>OUTPUT] per line, '#' comments, paths
+// relative to the file's folder.
+std::vector<Config::Triple> read_pairs(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot open");
+  const std::filesystem::path base = std::filesystem::path(path).parent_path();
+  auto resolve = [&base](const std::string& p) {
+    return p == "-" || p.empty() || p[0] == '/' ? p : (base / p).string();
+  };
+  std::vector<Config::Triple> triples;
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    boost::algorithm::split(fields, line, boost::algorithm::is_any_of("\t"));
+    if (fields.size() < 2 || fields.size() > 3 || fields[0].empty() || fields[1].empty()) {
+      throw InputError(path + ":" + std::to_string(number) + ": expected SPUN<TAB>ORIGINAL[<TAB>OUTPUT]");
+    }
+    triples.push_back({resolve(fields[0]), resolve(fields[1]), fields.size() == 3 ? resolve(fields[2]) : ""});
+  }
+  if (triples.empty()) throw InputError(path + ": no pairs");
+  return triples;
 }
 
 std::string describe(const po::options_description& d) {
@@ -71,6 +147,8 @@ const char* to_string(Command command) {
   switch (command) {
     case Command::Fix: return "fix";
     case Command::Check: return "check";
+    case Command::Spin: return "spin";
+    case Command::Eval: return "eval";
     case Command::Help: return "help";
     case Command::Version: return "version";
     case Command::None: break;
@@ -133,10 +211,29 @@ Options parse_command_line(int argc, const char* const argv[]) {
     options.command = Command::Help;
     return options;
   }
+  auto text = [&vm](const char* name, std::string& field) {
+    if (vm.count(name)) field = vm[name].as<std::string>();
+  };
   if (vm.count("input")) options.inputs = vm["input"].as<std::vector<std::string>>();
-  options.lenient = vm["lenient"].as<bool>();
-  if (vm.count("format")) options.format = vm["format"].as<std::string>();
-  if (vm.count("output")) options.output = vm["output"].as<std::string>();
+  if (vm.count("lenient")) options.lenient = vm["lenient"].as<bool>();
+  text("format", options.format);
+  if (options.command == Command::Eval) {
+    text("output", options.repaired);
+  } else {
+    text("output", options.output);
+  }
+  text("profile", options.profile);
+  if (vm.count("rate")) options.rate = vm["rate"].as<double>();
+  if (vm.count("seed")) options.seed = vm["seed"].as<std::uint64_t>();
+  text("split", options.split);
+  text("edits", options.edits);
+  text("out-dir", options.out_dir);
+  text("thesaurus", options.thesaurus);
+  text("spun", options.spun);
+  text("original", options.original);
+  text("pairs", options.pairs);
+  if (vm.count("match-sentences")) options.match_sentences = vm["match-sentences"].as<bool>();
+  if (vm.count("examples")) options.examples = vm["examples"].as<std::size_t>();
   return options;
 }
 
@@ -152,7 +249,7 @@ Config make_config(const Options& options) {
   } else {
     throw UsageError("--format: expected 'text' or 'json', got '" + options.format + "'");
   }
-  if (!options.output.empty()) {
+  if (!options.output.empty() && options.command != Command::Eval) {
     if (options.output == "-") {
       config.output.clear();  // "-o -" is standard output, as usual
     } else {
@@ -166,6 +263,65 @@ Config make_config(const Options& options) {
     }
   }
   config.segment.lenient = options.lenient;
+
+  if (options.command == Command::Spin) {
+    if (options.profile == "news") {
+      config.profile = SpinProfile::News;
+    } else if (options.profile == "thesaurus") {
+      config.profile = SpinProfile::Thesaurus;
+    } else {
+      throw UsageError("--profile: expected 'news' or 'thesaurus', got '" + options.profile + "'");
+    }
+    const double rate = options.rate >= 0 ? options.rate : config.profile == SpinProfile::News ? 0.8 : 0.15;
+    if (!(rate >= 0 && rate <= 1)) throw UsageError("--rate: expected a number from 0 to 1");
+    config.spin.rate = rate;
+    config.spin.seed = options.seed;
+    if (options.split == "all") {
+      config.spin.split = eval::SpinSplit::All;
+    } else if (options.split == "seen") {
+      config.spin.split = eval::SpinSplit::Seen;
+    } else if (options.split == "heldout") {
+      config.spin.split = eval::SpinSplit::Heldout;
+    } else {
+      throw UsageError("--split: expected 'all', 'seen' or 'heldout', got '" + options.split + "'");
+    }
+    if (config.spin.split != eval::SpinSplit::All && config.profile != SpinProfile::News) {
+      throw UsageError("--split applies to the news profile only");
+    }
+    if (!options.out_dir.empty() && !config.output.empty()) {
+      throw UsageError("--output and --out-dir cannot be used together");
+    }
+    if (!options.out_dir.empty() && !std::filesystem::is_directory(options.out_dir)) {
+      throw UsageError("--out-dir '" + options.out_dir + "' is not a directory");
+    }
+    config.out_dir = options.out_dir;
+    config.edits = options.edits;
+    config.thesaurus = options.thesaurus;
+  }
+
+  if (options.command == Command::Eval) {
+    if (!options.inputs.empty()) {
+      throw UsageError("eval takes --spun/--original or --pairs, not file arguments");
+    }
+    if (options.format != "text" && options.format != "json") {
+      throw UsageError("--format: expected 'text' or 'json', got '" + options.format + "'");
+    }
+    const bool single = !options.spun.empty() || !options.original.empty();
+    if (single == !options.pairs.empty()) {
+      throw UsageError("eval needs either --spun and --original, or --pairs");
+    }
+    if (single) {
+      if (options.spun.empty() || options.original.empty()) {
+        throw UsageError("eval needs both --spun and --original");
+      }
+      config.triples.push_back({options.spun, options.original, options.repaired});
+    } else {
+      if (!options.repaired.empty()) throw UsageError("--output goes with --spun, not --pairs");
+      config.triples = read_pairs(options.pairs);
+    }
+    config.evaluation.mode = options.match_sentences ? eval::UnitMode::Sentences : eval::UnitMode::Lines;
+    config.evaluation.max_examples = options.examples;
+  }
   return config;
 }
 
@@ -206,6 +362,47 @@ std::string help_text(Command command) {
                  "\n") +
              describe(command_options(Command::Check)) + "\n" + kInputHelp + "\n" +
              kExitStatusHelp;
+    case Command::Spin:
+      return std::string(
+                 "Usage: unspin spin [OPTIONS] [FILE...]\n"
+                 "\n"
+                 "Make synthetic spun text from clean text, for measuring unspin: words and\n"
+                 "phrases are replaced by \"synonyms\" without regard to sense, as article\n"
+                 "spinners do. The same seed and input always give the same output.\n"
+                 "\n"
+                 "Examples:\n"
+                 "  unspin spin article.txt > spun.txt\n"
+                 "  unspin spin --profile thesaurus --rate 0.2 --seed 7 article.txt\n"
+                 "  unspin spin --split heldout --edits edits.jsonl -o spun.txt article.txt\n"
+                 "  unspin spin --out-dir spun/ clean/*.txt\n"
+                 "\n"
+                 "Each line of --edits is {\"file\", \"original_start\", \"original_end\",\n"
+                 "\"spun_start\", \"spun_end\", \"original\", \"replacement\", \"heldout\"} (byte\n"
+                 "offsets). Words other than the first of a sentence are left alone when\n"
+                 "capitalised, as proper nouns.\n"
+                 "\n") +
+             describe(command_options(Command::Spin)) + "\n" + kExitStatusHelp;
+    case Command::Eval:
+      return std::string(
+                 "Usage: unspin eval --spun S --original O [--output R] [OPTIONS]\n"
+                 "       unspin eval --pairs LIST [OPTIONS]\n"
+                 "\n"
+                 "Measure how well unspin restores spun text. The spun text S is aligned token by\n"
+                 "token with its original O and with the repaired text R (by default, unspin fix\n"
+                 "is run on S). Each place where S differs from O is fixed (R has O's text),\n"
+                 "wrong (R changed it otherwise) or missed; each change R made where S was\n"
+                 "already right is damage. Reported: counts, precision, recall, error reduction\n"
+                 "(1 - dist(R, O) / dist(S, O)), damage per 10,000 words, examples of each kind,\n"
+                 "and detection quality (ROC AUC, precision, recall, F1 per sentence, paragraph\n"
+                 "and document; a passage is spun when S differs from O in it).\n"
+                 "\n"
+                 "Examples:\n"
+                 "  unspin eval --spun spun.txt --original article.txt\n"
+                 "  unspin eval --spun clean.txt --original clean.txt     # damage alone\n"
+                 "  unspin eval --pairs pairs.tsv --format=json\n"
+                 "  unspin eval --match-sentences --spun scraped.txt --original source.txt\n"
+                 "\n") +
+             describe(command_options(Command::Eval)) + "\n" + kExitStatusHelp;
     default:
       break;
   }
@@ -219,6 +416,8 @@ std::string help_text(Command command) {
              "Commands:\n"
              "  fix     print the repaired text\n"
              "  check   score each passage and document for spin, with the evidence\n"
+             "  spin    make synthetic spun text from clean text (for measurement)\n"
+             "  eval    measure repair and detection quality against originals\n"
              "  help    show help for a command: unspin help fix\n"
              "\n"
              "Options:\n"

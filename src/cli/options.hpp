@@ -7,11 +7,14 @@
 // make_config() needs no argv, so tests call it with hand-built Options.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "detect/detector.hpp"
+#include "eval/metrics.hpp"
+#include "eval/spinner.hpp"
 #include "repair/fixer.hpp"
 #include "text/document.hpp"
 
@@ -22,7 +25,8 @@ inline constexpr int kExitOk = 0;       // success; for check: no passage labell
 inline constexpr int kExitSpun = 1;     // check: at least one passage labelled spun
 inline constexpr int kExitError = 2;    // usage, input, resource or output error
 
-enum class Command { None, Fix, Check, Help, Version };
+enum class Command { None, Fix, Check, Spin, Eval, Help, Version };
+enum class SpinProfile { News, Thesaurus };
 enum class Format { Text, Json };
 
 const char* to_string(Command command);
@@ -34,7 +38,24 @@ struct Options {
   std::vector<std::string> inputs;     // files; "-" is standard input; empty means "-"
   bool lenient = false;                // --lenient: pass invalid UTF-8 through unedited (default off)
   std::string format = "text";         // check --format: "text" or "json"
-  std::string output;                  // fix -o/--output: write here atomically (default stdout)
+  std::string output;                  // fix, spin -o/--output: write here atomically (default stdout)
+
+  // spin
+  std::string profile = "news";        // --profile: "news" or "thesaurus"
+  double rate = -1;                    // --rate in [0, 1]; default per profile (news 0.8, thesaurus 0.15)
+  std::uint64_t seed = 1;              // --seed: per-document generators derive from it and the file name
+  std::string split = "all";           // --split: "all", "seen" or "heldout" (news table entries)
+  std::string edits;                   // --edits FILE: the spinner's edits as JSON lines (default none)
+  std::string out_dir;                 // --out-dir DIR: one output file per input, same base name
+  std::string thesaurus;               // --thesaurus FILE: Moby words.txt (default: the data cache)
+
+  // eval
+  std::string spun;                    // --spun FILE
+  std::string original;                // --original FILE
+  std::string repaired;                // --output FILE: a repaired text to score instead of running fix
+  std::string pairs;                   // --pairs FILE: lines of "spun<TAB>original[<TAB>output]"
+  bool match_sentences = false;        // --match-sentences: pair sentences by similarity, not lines
+  std::size_t examples = 5;            // --examples N: examples shown per outcome
 };
 
 // Everything a command needs, validated.
@@ -47,6 +68,20 @@ struct Config {
   text::SegmentOptions segment;
   repair::FixOptions fix;
   detect::DetectOptions detect;
+
+  // spin
+  SpinProfile profile = SpinProfile::News;
+  eval::SpinOptions spin;
+  std::string edits;
+  std::string out_dir;
+  std::string thesaurus;
+
+  // eval: (spun, original, repaired-or-empty) triples
+  struct Triple {
+    std::string spun, original, repaired;
+  };
+  std::vector<Triple> triples;
+  eval::EvalOptions evaluation;
 };
 
 // Parses argv (argv[0] is skipped). Throws UsageError with a one-line message.

@@ -18,6 +18,18 @@ DocumentScore Detector::score(const text::Document& doc) const {
     passage.label = passage.score >= options_.threshold ? Label::Spun : Label::Clean;
     result.passages.push_back(std::move(passage));
   }
+  result.sentences.reserve(doc.sentences().size());
+  for (const text::Paragraph& p : doc.paragraphs()) {
+    for (const text::Sentence& s : doc.sentences(p)) {
+      PassageScore sentence;
+      sentence.begin = s.begin;
+      sentence.end = s.end;
+      sentence.line = p.line;
+      sentence.score = 0;
+      sentence.label = sentence.score >= options_.threshold ? Label::Spun : Label::Clean;
+      result.sentences.push_back(std::move(sentence));
+    }
+  }
   result.label = result.score >= options_.threshold ? Label::Spun : Label::Clean;
   return result;
 }

@@ -40,7 +40,8 @@ struct PassageScore {
 struct DocumentScore {
   double score = 0;
   Label label = Label::Clean;
-  std::vector<PassageScore> passages;  // one per paragraph, in order
+  std::vector<PassageScore> passages;   // one per paragraph, in order
+  std::vector<PassageScore> sentences;  // one per sentence, in order
 };
 
 struct DetectOptions {
