@@ -183,11 +183,19 @@ int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
               ? segmenter.segment(repair::apply_edits(spun.bytes(), fixer.fix(spun).edits))
               : load_strict(segmenter, t.repaired);
       const detect::DocumentScore scores = detector.score(spun);
-      evaluation.add(std::filesystem::path(t.spun).filename().string(), spun, original, repaired, &scores);
+      try {
+        evaluation.add(std::filesystem::path(t.spun).filename().string(), spun, original, repaired, &scores);
+      } catch (const InputError& e) {
+        throw InputError(t.spun + ": " + e.what());
+      }
     } catch (const InputError& e) {
       err << "unspin: " << e.what() << '\n';
       status = kExitError;
     }
+  }
+  if (evaluation.documents() == 0) {
+    err << "unspin: eval: no document could be evaluated\n";
+    return kExitError;
   }
   std::string buffer;
   if (config.format == Format::Json) {
