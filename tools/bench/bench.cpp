@@ -1,6 +1,15 @@
 // unspin-bench: speed and memory of the built `unspin` program, measured as users run it.
 //
 //   build/unspin-bench scaling [--unspin build/unspin] [--text FILE...] [--max-mb 32]
+//   build/unspin-bench throughput [--unspin build/unspin] [--corpus DIR] [--mb 50]
+//
+// throughput: concatenates the prepared clean corpus (build/data/clean, all parts) and repeats it
+// to at least --mb megabytes, then measures on that one text, in one run: `unspin fix` and
+// `unspin check` (MB/s and words/s on one core, peak RSS), the same split over two processes
+// (the 1 -> 2 core scaling available before batch -j exists), start-up time (median of 21 runs
+// on empty input), and two reference points: plain ICU word segmentation of the same text in
+// this process, and `hunspell -d en_US -l` over the first 8 MB of the same text (it runs at
+// well under 1 MB/s on paragraph-long lines).
 //
 // scaling: builds inputs of 1, 2, 4, ... MB from the given text (default: corpus/*.txt), in two
 // shapes (news lines as given, and everything on one line), runs `unspin fix` and `unspin check`
@@ -11,6 +20,9 @@
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <unistd.h>
+
+#include "text/document.hpp"
+#include "text/icu_break.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -127,23 +139,177 @@ int scaling(const std::string& unspin, const std::vector<std::string>& texts, in
   return failures ? 1 : 0;
 }
 
+// Starts argv with stdin from `input` and stdout to /dev/null; returns the pid.
+pid_t spawn(const std::vector<std::string>& argv, const std::string& input) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int in = ::open(input.c_str(), O_RDONLY);
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(in, STDIN_FILENO);
+    ::dup2(null, STDOUT_FILENO);
+    ::execvp(args[0], args.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// Runs several commands at once; returns the wall time until all have finished and the largest
+// peak RSS among them.
+RunResult run_together(const std::vector<std::vector<std::string>>& commands,
+                       const std::vector<std::string>& inputs) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<pid_t> pids;
+  for (std::size_t i = 0; i < commands.size(); ++i) pids.push_back(spawn(commands[i], inputs[i]));
+  RunResult r;
+  for (const pid_t pid : pids) {
+    int status = 0;
+    struct rusage usage {};
+    ::wait4(pid, &status, 0, &usage);
+    r.peak_rss_mb = std::max(r.peak_rss_mb, static_cast<double>(usage.ru_maxrss) / 1024.0);
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.status = std::max(r.status, code);
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+std::string fmt(const char* format, double value) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, format, value);
+  return buf;
+}
+
+int throughput(const std::string& unspin, const fs::path& corpus, int mb) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(corpus)) {
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    std::cerr << "unspin-bench: no .txt files under " << corpus << " (run tools/build)\n";
+    return 2;
+  }
+  std::string seed;
+  for (const auto& f : files) seed += slurp(f);
+  std::string text;
+  const std::size_t target = static_cast<std::size_t>(mb) << 20;
+  while (text.size() < target) text += seed;
+  const double megabytes = static_cast<double>(text.size()) / (1 << 20);
+
+  const fs::path dir = fs::temp_directory_path() / ("unspin-bench-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path input = dir / "input.txt";
+  write_file(input, text);
+  // Two halves, split at a line boundary, for the two-process run.
+  std::size_t middle = text.find('\n', text.size() / 2) + 1;
+  write_file(dir / "half1.txt", text.substr(0, middle));
+  write_file(dir / "half2.txt", text.substr(middle));
+  write_file(dir / "empty.txt", "");
+
+  // Words (word and number tokens) and the engine's own segmentation speed, in process.
+  std::size_t words = 0;
+  double segment_seconds = 0;
+  {
+    unspin::text::Segmenter segmenter;
+    const auto start = std::chrono::steady_clock::now();
+    const unspin::text::Document doc = segmenter.segment(text);
+    segment_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (const auto& t : doc.tokens()) {
+      words += t.kind == unspin::text::TokenKind::Word || t.kind == unspin::text::TokenKind::Number;
+    }
+  }
+  // Reference: plain ICU word segmentation, line by line, counting boundaries.
+  double icu_seconds = 0;
+  {
+    unspin::text::BreakFinder finder(unspin::text::BreakFinder::Unit::Word);
+    std::size_t boundaries = 0;
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      finder.set_text(std::string_view(text).substr(at, end - at));
+      while (finder.next() != unspin::text::BreakFinder::npos) ++boundaries;
+      at = end + 1;
+    }
+    icu_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (boundaries == 0) std::cerr << "unspin-bench: no ICU boundaries?\n";
+  }
+
+  std::cout << "Input: " << fmt("%.1f", megabytes) << " MB, " << words << " words, "
+            << files.size() << " corpus files repeated.\n\n";
+  std::cout << "| what | seconds | MB/s | words/s | peak RSS MB |\n|---|---:|---:|---:|---:|\n";
+  auto line = [&](const std::string& what, double seconds, double rss) {
+    std::cout << "| " << what << " | " << fmt("%.2f", seconds) << " | " << fmt("%.1f", megabytes / seconds)
+              << " | " << fmt("%.0f", static_cast<double>(words) / seconds) << " | "
+              << (rss > 0 ? fmt("%.0f", rss) : std::string("–")) << " |\n" << std::flush;
+  };
+  int failures = 0;
+  for (const char* command : {"check", "fix"}) {
+    const RunResult one = median_of_three({unspin, command, input.string()});
+    failures += one.status > 1;
+    line(std::string("`unspin ") + command + "`, 1 process", one.seconds, one.peak_rss_mb);
+    const RunResult two = run_together({{unspin, command, "-"}, {unspin, command, "-"}},
+                                       {(dir / "half1.txt").string(), (dir / "half2.txt").string()});
+    failures += two.status > 1;
+    line(std::string("`unspin ") + command + "`, 2 processes on halves", two.seconds, two.peak_rss_mb);
+    std::cout << "| ↳ scaling 1 → 2 | | " << fmt("%.2f", one.seconds / two.seconds) << "× | | |\n";
+  }
+  line("engine segmentation in process (reference)", segment_seconds, 0);
+  line("plain ICU word segmentation (reference)", icu_seconds, 0);
+  {
+    // hunspell -l is slow (its cost grows with line length), so it reads the first 8 MB of the
+    // same text; its rates are per MB and per word of that prefix.
+    const std::size_t cut = std::min(text.size(), text.find('\n', std::size_t{8} << 20) + 1);
+    write_file(dir / "prefix.txt", text.substr(0, cut));
+    const double prefix_share = static_cast<double>(cut) / static_cast<double>(text.size());
+    const RunResult h = run_together({{"hunspell", "-d", "en_US", "-l"}}, {(dir / "prefix.txt").string()});
+    if (h.status == 127) {
+      std::cout << "| `hunspell -l` (reference) | not installed | | | |\n";
+    } else {
+      line("`hunspell -d en_US -l` on the first " + fmt("%.0f", megabytes * prefix_share) +
+               " MB (reference; seconds scaled to the whole text)",
+           h.seconds / prefix_share, h.peak_rss_mb);
+    }
+  }
+  std::vector<double> startup;
+  for (int i = 0; i < 21; ++i) startup.push_back(run_once({unspin, "fix", (dir / "empty.txt").string()}).seconds);
+  std::sort(startup.begin(), startup.end());
+  std::cout << "\nStart-up (`unspin fix` on an empty file, median of 21): "
+            << fmt("%.1f", startup[10] * 1000) << " ms\n";
+  fs::remove_all(dir);
+  return failures ? 1 : 0;
+}
+
 int usage() {
-  std::cerr << "usage: unspin-bench scaling [--unspin PATH] [--text FILE...] [--max-mb N]\n";
+  std::cerr << "usage: unspin-bench scaling [--unspin PATH] [--text FILE...] [--max-mb N]\n"
+               "       unspin-bench throughput [--unspin PATH] [--corpus DIR] [--mb N]\n";
   return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::string(argv[1]) != "scaling") return usage();
+  if (argc < 2) return usage();
+  const std::string mode = argv[1];
+  if (mode != "scaling" && mode != "throughput") return usage();
   const fs::path self = fs::canonical("/proc/self/exe");
   std::string unspin = (self.parent_path() / "unspin").string();
   std::vector<std::string> texts;
+  fs::path corpus = self.parent_path() / "data" / "clean";
   int max_mb = 32;
+  int mb = 50;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--unspin" && i + 1 < argc) {
       unspin = argv[++i];
+    } else if (a == "--corpus" && i + 1 < argc) {
+      corpus = argv[++i];
+    } else if (a == "--mb" && i + 1 < argc) {
+      mb = std::atoi(argv[++i]);
     } else if (a == "--max-mb" && i + 1 < argc) {
       max_mb = std::atoi(argv[++i]);
     } else if (a == "--text") {
@@ -152,9 +318,10 @@ int main(int argc, char** argv) {
       return usage();
     }
   }
+  if (mode == "throughput") return throughput(unspin, corpus, mb);
   if (texts.empty()) {
-    const fs::path corpus = self.parent_path().parent_path() / "corpus";
-    for (const auto& e : fs::directory_iterator(corpus)) {
+    const fs::path corpus_dir = self.parent_path().parent_path() / "corpus";
+    for (const auto& e : fs::directory_iterator(corpus_dir)) {
       if (e.path().extension() == ".txt") texts.push_back(e.path().string());
     }
     std::sort(texts.begin(), texts.end());
