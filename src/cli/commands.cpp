@@ -4,10 +4,12 @@
 
 #include "errors.hpp"
 #include "io/input.hpp"
+#include "lexicon/lexicon.hpp"
 #include "report/check_printer.hpp"
 #include "report/eval_printer.hpp"
 #include "report/json.hpp"
 #include "resources.hpp"
+#include "text/case.hpp"
 #include "version.hpp"
 
 #include <filesystem>
@@ -207,6 +209,62 @@ int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
   return status;
 }
 
+int run_lookup(const Config& config, io::FdWriter& out, std::ostream& err) {
+  lexicon::LexiconOptions options;
+  options.user_phrases = config.phrases;
+  const lexicon::Lexicon lex = lexicon::Lexicon::load(options);
+  for (const auto& [path, summary] : lex.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
+  std::string buffer;
+  char number[32];
+  for (const std::string& query : config.inputs) {
+    const std::string q = text::to_lower(query);
+    const auto phrases = lex.phrases().lookup(q);
+    const auto analyses = lex.morphology().analyze(q);
+    const auto candidates = lex.word_candidates(q, config.limit);
+    buffer.clear();
+    if (config.format == Format::Json) {
+      report::JsonWriter w(buffer);
+      w.begin_object().key("query").value(query).key("phrases").begin_array();
+      for (const auto* e : phrases) {
+        w.begin_object().key("original").value(e->original).key("weight").value(static_cast<double>(e->weight), 2);
+        w.key("source").value(lexicon::to_string(e->source)).key("origin").value(e->origin).end_object();
+      }
+      w.end_array().key("analyses").begin_array();
+      for (const auto& a : analyses) {
+        w.begin_object().key("lemma").value(a.lemma).key("inflection").value(lexicon::to_string(a.inflection)).end_object();
+      }
+      w.end_array().key("thesaurus").begin_array();
+      for (const auto& c : candidates) {
+        w.begin_object().key("text").value(c.text).key("prior").value(static_cast<double>(c.prior), 4);
+        w.key("sources").value(lexicon::sources_to_string(c.sources)).key("reason").value(c.reason).end_object();
+      }
+      w.end_array().end_object();
+      buffer += '\n';
+    } else {
+      buffer += query + "\n";
+      for (const auto* e : phrases) {
+        std::snprintf(number, sizeof number, "%.2f", static_cast<double>(e->weight));
+        buffer += "  " + std::string(lexicon::to_string(e->source)) + "\t" + e->original + "\t" + number + "\t" + e->origin + "\n";
+      }
+      if (!analyses.empty()) {
+        buffer += "  lemma";
+        for (std::size_t i = 0; i < analyses.size(); ++i) {
+          buffer += (i ? ", " : "\t") + analyses[i].lemma;
+          if (analyses[i].inflection != lexicon::Inflection::None) buffer += std::string(" ") + lexicon::to_string(analyses[i].inflection);
+        }
+        buffer += "\n";
+      }
+      for (const auto& c : candidates) {
+        std::snprintf(number, sizeof number, "%.4f", static_cast<double>(c.prior));
+        buffer += "  thesaurus\t" + c.text + "\t" + number + "\t" + c.reason + "\n";
+      }
+      if (phrases.empty() && candidates.empty()) buffer += "  (no candidates)\n";
+    }
+    out.write(buffer);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int run(const Config& config, io::FdWriter& out, std::ostream& err) {
@@ -225,6 +283,8 @@ int run(const Config& config, io::FdWriter& out, std::ostream& err) {
       return run_spin(config, out, err);
     case Command::Eval:
       return run_eval(config, out, err);
+    case Command::Lookup:
+      return run_lookup(config, out, err);
     case Command::None:
       break;
   }

@@ -93,6 +93,19 @@ po::options_description command_options(Command command) {
         ("help,h", po::bool_switch(), "show this help");
     return d;
   }
+  if (command == Command::Lookup) {
+    po::options_description d("Lookup options");
+    d.add_options()
+        ("phrases", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
+         "add a phrase dictionary: a TSV (spun, original, weight) or a tortured-phrase CSV "
+         "(tortured_phrase, expected_phrase columns); repeatable")
+        ("limit", po::value<std::size_t>()->value_name("N")->default_value(20),
+         "thesaurus candidates shown per word")
+        ("format", po::value<std::string>()->value_name("FMT")->default_value("text"),
+         "'text' or 'json' (one object per query, per line)")
+        ("help,h", po::bool_switch(), "show this help");
+    return d;
+  }
   po::options_description d("Check options");
   d.add_options()("format", po::value<std::string>()->value_name("FMT")->default_value("text"),
                   "output format: 'text' (FILE:LINE: score label) or 'json' (one object per "
@@ -106,6 +119,7 @@ Command command_from_name(std::string_view name) {
   if (name == "check") return Command::Check;
   if (name == "spin") return Command::Spin;
   if (name == "eval") return Command::Eval;
+  if (name == "lookup") return Command::Lookup;
   if (name == "help") return Command::Help;
   return Command::None;
 }
@@ -149,6 +163,7 @@ const char* to_string(Command command) {
     case Command::Check: return "check";
     case Command::Spin: return "spin";
     case Command::Eval: return "eval";
+    case Command::Lookup: return "lookup";
     case Command::Help: return "help";
     case Command::Version: return "version";
     case Command::None: break;
@@ -234,6 +249,8 @@ Options parse_command_line(int argc, const char* const argv[]) {
   text("pairs", options.pairs);
   if (vm.count("match-sentences")) options.match_sentences = vm["match-sentences"].as<bool>();
   if (vm.count("examples")) options.examples = vm["examples"].as<std::size_t>();
+  if (vm.count("phrases")) options.phrases = vm["phrases"].as<std::vector<std::string>>();
+  if (vm.count("limit")) options.limit = vm["limit"].as<std::size_t>();
   return options;
 }
 
@@ -297,6 +314,12 @@ Config make_config(const Options& options) {
     config.out_dir = options.out_dir;
     config.edits = options.edits;
     config.thesaurus = options.thesaurus;
+  }
+
+  config.phrases = options.phrases;
+  config.limit = options.limit;
+  if (options.command == Command::Lookup && options.inputs.empty()) {
+    throw UsageError("lookup needs a word or phrase (try 'unspin lookup troopers')");
   }
 
   if (options.command == Command::Eval) {
@@ -403,6 +426,22 @@ std::string help_text(Command command) {
                  "  unspin eval --match-sentences --spun scraped.txt --original source.txt\n"
                  "\n") +
              describe(command_options(Command::Eval)) + "\n" + kExitStatusHelp;
+    case Command::Lookup:
+      return std::string(
+                 "Usage: unspin lookup [OPTIONS] WORD|PHRASE...\n"
+                 "\n"
+                 "Show every candidate original the lexicon proposes for a word or phrase seen\n"
+                 "in spun text, with its source and prior: phrase-dictionary entries (built-in,\n"
+                 "user, tortured phrases), the word's lemma and inflection (Hunspell), and\n"
+                 "reverse-thesaurus candidates re-inflected to the word's form. This is what\n"
+                 "the repair engine chooses from; the language model picks in context.\n"
+                 "\n"
+                 "Examples:\n"
+                 "  unspin lookup troopers combating\n"
+                 "  unspin lookup 'by no means'\n"
+                 "  unspin lookup --phrases pps_tortured.csv 'counterfeit consciousness'\n"
+                 "\n") +
+             describe(command_options(Command::Lookup)) + "\n" + kExitStatusHelp;
     default:
       break;
   }
@@ -418,6 +457,7 @@ std::string help_text(Command command) {
              "  check   score each passage and document for spin, with the evidence\n"
              "  spin    make synthetic spun text from clean text (for measurement)\n"
              "  eval    measure repair and detection quality against originals\n"
+             "  lookup  show the candidate originals the lexicon proposes for a word\n"
              "  help    show help for a command: unspin help fix\n"
              "\n"
              "Options:\n"

@@ -25,7 +25,7 @@ inline constexpr int kExitOk = 0;       // success; for check: no passage labell
 inline constexpr int kExitSpun = 1;     // check: at least one passage labelled spun
 inline constexpr int kExitError = 2;    // usage, input, resource or output error
 
-enum class Command { None, Fix, Check, Spin, Eval, Help, Version };
+enum class Command { None, Fix, Check, Spin, Eval, Lookup, Help, Version };
 enum class SpinProfile { News, Thesaurus };
 enum class Format { Text, Json };
 
@@ -56,6 +56,10 @@ struct Options {
   std::string pairs;                   // --pairs FILE: lines of "spun<TAB>original[<TAB>output]"
   bool match_sentences = false;        // --match-sentences: pair sentences by similarity, not lines
   std::size_t examples = 5;            // --examples N: examples shown per outcome
+
+  // lexicon
+  std::vector<std::string> phrases;    // --phrases FILE (repeatable): user TSV or tortured-phrase CSV
+  std::size_t limit = 20;              // lookup --limit N: thesaurus candidates shown per word
 };
 
 // Everything a command needs, validated.
@@ -82,6 +86,9 @@ struct Config {
   };
   std::vector<Triple> triples;
   eval::EvalOptions evaluation;
+
+  std::vector<std::string> phrases;
+  std::size_t limit = 20;
 };
 
 // Parses argv (argv[0] is skipped). Throws UsageError with a one-line message.

@@ -6,7 +6,7 @@
 
 #include "errors.hpp"
 #include "eval/align.hpp"
-#include "eval/spinner.hpp"
+#include "text/case.hpp"
 
 namespace unspin::eval {
 namespace {
@@ -108,7 +108,7 @@ struct Unit {
 std::unordered_set<std::string> word_set(const TokenView& v, std::uint32_t b, std::uint32_t e) {
   std::unordered_set<std::string> set;
   for (std::uint32_t i = b; i < e; ++i) {
-    if (v.is_word[i]) set.insert(lowercase(v.text[i]));
+    if (v.is_word[i]) set.insert(text::to_lower(v.text[i]));
   }
   return set;
 }

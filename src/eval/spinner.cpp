@@ -68,15 +68,6 @@ class Random {
 
 }  // namespace
 
-std::string lowercase(std::string_view word) {
-  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(word);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  }
-  return text::to_lower(word);
-}
-
 void SpinTable::add(SpinEntry entry) {
   auto& list = by_first_word_[entry.words.front()];
   list.push_back(std::move(entry));
@@ -168,7 +159,7 @@ SpinResult Spinner::spin(const text::Document& doc) const {
       if (tokens[i].kind != TokenKind::Word) continue;
       // Proper nouns are left alone: capitalised words other than the sentence's first.
       if (i != sentence.first_token && tokens[i].shape != text::CaseShape::Lower) continue;
-      const auto* entries = table_.find(lowercase(doc.text(tokens[i])));
+      const auto* entries = table_.find(text::to_lower(doc.text(tokens[i])));
       if (!entries) continue;
       for (const SpinEntry& entry : *entries) {
         if ((options_.split == SpinSplit::Seen && entry.heldout) ||
@@ -181,7 +172,7 @@ SpinResult Spinner::spin(const text::Document& doc) const {
         for (std::size_t w = 1; w < entry.words.size() && matched; ++w) {
           matched = j + 2 < end && tokens[j + 1].kind == TokenKind::Space &&
                     doc.text(tokens[j + 1]) == " " && tokens[j + 2].kind == TokenKind::Word &&
-                    lowercase(doc.text(tokens[j + 2])) == entry.words[w];
+                    text::to_lower(doc.text(tokens[j + 2])) == entry.words[w];
           j += 2;
         }
         if (!matched) continue;

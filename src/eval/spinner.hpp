@@ -81,7 +81,4 @@ class Spinner {
   SpinOptions options_;
 };
 
-// Lowercases a word (ASCII fast path, ICU otherwise).
-std::string lowercase(std::string_view word);
-
 }  // namespace unspin::eval

@@ -93,6 +93,15 @@ std::string apply_case_shape(std::string_view word, CaseShape shape) {
   return std::string(word);
 }
 
-std::string to_lower(std::string_view word) { return map_case(word, Mapping::Lower); }
+std::string to_lower(std::string_view word) {
+  bool ascii = true;
+  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) return map_case(word, Mapping::Lower);
+  std::string out(word);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
 
 }  // namespace unspin::text

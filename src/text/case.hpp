@@ -28,7 +28,7 @@ CaseShape case_shape(std::string_view word);
 // rule can guess where the capitals of "iPhone" would go in another word.
 std::string apply_case_shape(std::string_view word, CaseShape shape);
 
-// Full Unicode lowercase of a UTF-8 string (ICU root locale).
+// Full Unicode lowercase of a UTF-8 string (ICU root locale), with an ASCII fast path.
 std::string to_lower(std::string_view word);
 
 }  // namespace unspin::text

@@ -1,0 +1,59 @@
+// The lexicon: everything that proposes what a spun word or phrase may have been.
+//
+//   Lexicon lexicon = Lexicon::load(LexiconOptions{});          // tens of milliseconds
+//   lexicon.word_candidates("combating", 20);   // fighting (thesaurus, re-inflected), ...
+//   lexicon.phrases().match(doc, i);             // "by no means" -> never, ...
+//
+// Sources: the built-in phrase dictionary plus user dictionaries and tortured-phrase lists
+// (PhraseTable), the memory-mapped reverse thesaurus (Thesaurus), and Hunspell morphology to
+// find lemmas and re-inflect candidates (Morphology). Immutable after load; share one Lexicon
+// between threads. It must outlive every view it returns.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexicon/morphology.hpp"
+#include "lexicon/phrases.hpp"
+#include "lexicon/thesaurus.hpp"
+
+namespace unspin::lexicon {
+
+struct LexiconOptions {
+  std::string phrases;                    // built-in phrase TSV (default: dictionaries/phrases.tsv)
+  std::vector<std::string> user_phrases;  // --phrases files: TSV or tortured-phrase CSV
+  std::string thesaurus;                  // reverse thesaurus index (default: build/data/thesaurus.idx)
+  MorphologyPaths morphology;
+};
+
+struct WordCandidate {
+  std::string text;      // lowercase replacement
+  float prior;           // thesaurus prior, times 0.3 for the uninflected fallback
+  std::uint8_t sources;  // ThesaurusSource bits
+  std::string reason;    // "moby+wordnet: combat ~ fight, -ing"
+};
+
+class Lexicon {
+ public:
+  static Lexicon load(const LexiconOptions& options);  // throws ResourceError
+
+  // Thesaurus candidates for one observed word, re-inflected to its form, best prior first,
+  // at most `limit`. The observed word itself is never a candidate.
+  std::vector<WordCandidate> word_candidates(std::string_view word, std::size_t limit) const;
+
+  const PhraseTable& phrases() const { return phrases_; }
+  const Thesaurus& thesaurus() const { return thesaurus_; }
+  const Morphology& morphology() const { return morphology_; }
+  // What each tortured-phrase CSV import kept and skipped, by file.
+  const std::vector<std::pair<std::string, ImportSummary>>& imports() const { return imports_; }
+
+ private:
+  Lexicon(Morphology morphology) : morphology_(std::move(morphology)) {}
+  PhraseTable phrases_;
+  Thesaurus thesaurus_;
+  Morphology morphology_;
+  std::vector<std::pair<std::string, ImportSummary>> imports_;
+};
+
+}  // namespace unspin::lexicon

@@ -1,0 +1,119 @@
+#include "lexicon/numbers.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "text/case.hpp"
+
+namespace unspin::lexicon {
+namespace {
+
+using text::TokenKind;
+
+constexpr std::array<std::string_view, 10> kDigits = {"zero", "one", "two", "three", "four",
+                                                      "five", "six", "seven", "eight", "nine"};
+constexpr std::array<std::string_view, 10> kOrdinals = {"", "first", "second", "third", "fourth",
+                                                        "fifth", "sixth", "seventh", "eighth", "ninth"};
+constexpr std::array<std::string_view, 10> kTens = {"", "", "twenty", "thirty", "forty",
+                                                    "fifty", "sixty", "seventy", "eighty", "ninety"};
+constexpr std::array<std::string_view, 10> kTeenOrdinals = {"tenth", "eleventh", "twelfth", "thirteenth",
+                                                            "fourteenth", "fifteenth", "sixteenth",
+                                                            "seventeenth", "eighteenth", "nineteenth"};
+
+int index_of(const auto& table, std::string_view word) {
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (!table[i].empty() && table[i] == word) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string ordinal_suffix(int n) {
+  if (n % 100 >= 11 && n % 100 <= 13) return "th";
+  switch (n % 10) {
+    case 1: return "st";
+    case 2: return "nd";
+    case 3: return "rd";
+    default: return "th";
+  }
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// A number of 1-99 spelled as an ordinal: "eighth", "twenty first" (tokens start at i).
+// Returns {value, end token} or {0, i}.
+std::pair<int, std::size_t> spelled_ordinal(const text::Document& doc, std::size_t i) {
+  const auto tokens = doc.tokens();
+  const std::string w = text::to_lower(doc.text(tokens[i]));
+  if (const int o = index_of(kOrdinals, w); o > 0) return {o, i + 1};
+  if (const int t = index_of(kTeenOrdinals, w); t >= 0) return {10 + t, i + 1};
+  if (const int tens = index_of(kTens, w); tens > 0 && i + 2 < tokens.size() &&
+      tokens[i + 1].kind == TokenKind::Space && tokens[i + 2].kind == TokenKind::Word) {
+    if (const int o = index_of(kOrdinals, text::to_lower(doc.text(tokens[i + 2]))); o > 0) return {tens * 10 + o, i + 3};
+  }
+  return {0, i};
+}
+
+}  // namespace
+
+std::vector<NumberFix> number_fixes(const text::Document& doc) {
+  const auto tokens = doc.tokens();
+  // Does the document write ordinals in digits ("11th", "1st")? Then a spelled ordinal before a
+  // name is likely garble.
+  bool digit_ordinals = false;
+  for (const text::Token& t : tokens) {
+    const std::string_view w = doc.text(t);
+    if (t.kind == TokenKind::Word && w.size() >= 3 && w[0] >= '0' && w[0] <= '9' &&
+        (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")) &&
+        all_digits(w.substr(0, w.size() - 2))) {
+      digit_ordinals = true;
+      break;
+    }
+  }
+
+  std::vector<NumberFix> fixes;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::Word) continue;
+    const std::string w = text::to_lower(doc.text(tokens[i]));
+    // "seven.6" -> "7.6"
+    if (const int d = index_of(kDigits, w); d >= 0 && i + 2 < tokens.size() &&
+        doc.text(tokens[i + 1]) == "." && tokens[i + 2].kind == TokenKind::Number &&
+        all_digits(doc.text(tokens[i + 2]))) {
+      fixes.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 3),
+                       std::to_string(d) + "." + std::string(doc.text(tokens[i + 2])), 0.97f,
+                       "number garble: a spinner spelled out the digit of \"" + std::to_string(d) + "." +
+                           std::string(doc.text(tokens[i + 2])) + "\""});
+      i += 2;
+      continue;
+    }
+    const auto [value, end] = spelled_ordinal(doc, i);
+    if (value == 0) continue;
+    // "Twenty first-century" -> "21st-century"
+    if (end + 1 < tokens.size() && doc.text(tokens[end]) == "-" &&
+        text::to_lower(doc.text(tokens[end + 1])) == "century") {
+      fixes.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end),
+                       std::to_string(value) + ordinal_suffix(value), 0.9f,
+                       "number garble: \"" + std::to_string(value) + ordinal_suffix(value) +
+                           "-century\" spelled out by a spinner"});
+      i = end;
+      continue;
+    }
+    // "the eighth Special Forces" -> "the 8th Special Forces", where the text uses digit ordinals.
+    if (digit_ordinals && end + 1 < tokens.size() && tokens[end].kind == TokenKind::Space &&
+        tokens[end + 1].kind == TokenKind::Word && tokens[end + 1].shape == text::CaseShape::Title &&
+        tokens[i].shape == text::CaseShape::Lower) {
+      fixes.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end),
+                       std::to_string(value) + ordinal_suffix(value), 0.6f,
+                       "number style: the document writes ordinals in digits elsewhere"});
+      i = end;
+    }
+  }
+  return fixes;
+}
+
+}  // namespace unspin::lexicon
