@@ -174,7 +174,15 @@ int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
   text::Segmenter segmenter(config.segment);
   const repair::Fixer fixer(config.fix);
   const detect::Detector detector(config.detect);
-  eval::Evaluation evaluation(config.evaluation);
+  lexicon::LexiconOptions lexicon_options;
+  lexicon_options.user_phrases = config.phrases;
+  const lexicon::Lexicon lex = lexicon::Lexicon::load(lexicon_options);
+  for (const auto& [path, summary] : lex.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
+  eval::EvalOptions eval_options = config.evaluation;
+  eval_options.covered = [&lex](std::string_view spun, std::string_view original) {
+    return lex.proposes(spun, original);
+  };
+  eval::Evaluation evaluation(eval_options);
   int status = kExitOk;
   for (const Config::Triple& t : config.triples) {
     try {

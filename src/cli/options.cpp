@@ -86,6 +86,8 @@ po::options_description command_options(Command command) {
         ("match-sentences", po::bool_switch(),
          "pair each sentence of the original with the most similar sentence of the spun text, "
          "instead of comparing line by line (for texts that are not line-aligned)")
+        ("phrases", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
+         "add a phrase dictionary (TSV or tortured-phrase CSV) to the lexicon; repeatable")
         ("examples", po::value<std::size_t>()->value_name("N")->default_value(5),
          "examples to show for each outcome (fixed, wrong, missed, damage)")
         ("format", po::value<std::string>()->value_name("FMT")->default_value("text"),
@@ -417,7 +419,8 @@ std::string help_text(Command command) {
                  "already right is damage. Reported: counts, precision, recall, error reduction\n"
                  "(1 - dist(R, O) / dist(S, O)), damage per 10,000 words, examples of each kind,\n"
                  "and detection quality (ROC AUC, precision, recall, F1 per sentence, paragraph\n"
-                 "and document; a passage is spun when S differs from O in it).\n"
+                 "and document; a passage is spun when S differs from O in it), and candidate\n"
+                 "coverage: the share of spun edits whose original the lexicon proposes.\n"
                  "\n"
                  "Examples:\n"
                  "  unspin eval --spun spun.txt --original article.txt\n"

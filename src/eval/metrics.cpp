@@ -190,6 +190,7 @@ void RepairCounts::add(const RepairCounts& o) {
   words += o.words;
   distance_before += o.distance_before;
   distance_after += o.distance_after;
+  covered += o.covered;
 }
 
 double RepairCounts::precision() const {
@@ -338,6 +339,11 @@ void Evaluation::add(const std::string& name, const text::Document& spun,
       }
       for (std::size_t k = i; k < j; ++k) {
         const Hunk& h = so.hunks[k];
+        if (options_.covered &&
+            options_.covered(s.bytes(u.s_begin + h.a_begin, u.s_begin + h.a_end),
+                             o.bytes(u.o_begin + h.b_begin, u.o_begin + h.b_end))) {
+          ++counts.covered;
+        }
         const std::uint32_t mark = h.a_begin < h.a_end ? h.a_begin : (h.a_begin < len ? h.a_begin : h.a_begin - 1);
         for (std::uint32_t t = mark; t < std::max(h.a_end, mark + 1) && t < len; ++t) spun_mark[u.s_begin + t] = true;
       }

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ struct RepairCounts {
   std::size_t words = 0;            // word and number tokens of the evaluated S
   std::size_t distance_before = 0;  // token edit distance S to O
   std::size_t distance_after = 0;   // token edit distance R to O
+  std::size_t covered = 0;          // spun edits whose original the lexicon proposes (if measured)
 
   void add(const RepairCounts& other);
   double precision() const;        // fixed / (fixed + wrong + damage); 1 when the fixer did nothing
@@ -86,6 +88,9 @@ struct EvalOptions {
   // Sentences mode: minimum word overlap (Jaccard) to pair two sentences. On the seed articles,
   // true original/spun pairs score 0.38 to 0.68 and the best false pair 0.31.
   double sentence_match = 0.35;
+  // Candidate coverage: given a spun span and its original, does the lexicon propose it?
+  // Unset: coverage is not measured.
+  std::function<bool(std::string_view spun, std::string_view original)> covered;
 };
 
 class Evaluation {
@@ -103,6 +108,7 @@ class Evaluation {
   const std::vector<Example>& examples() const { return examples_; }
   std::size_t documents() const { return documents_; }
   std::size_t units() const { return units_; }  // lines, or matched sentences
+  bool measures_coverage() const { return static_cast<bool>(options_.covered); }
 
  private:
   EvalOptions options_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "lexicon/numbers.hpp"
 #include "resources.hpp"
 #include "text/case.hpp"
 
@@ -56,6 +57,49 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
   });
   if (out.size() > limit) out.resize(limit);
   return out;
+}
+
+bool Lexicon::proposes(std::string_view spun, std::string_view original, std::size_t limit) const {
+  const std::string s = text::to_lower(spun);
+  const std::string o = text::to_lower(original);
+  for (const PhraseEntry* e : phrases_.lookup(s)) {
+    if (text::to_lower(e->original) == o) return true;
+  }
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(std::string(spun));
+  for (const NumberFix& f : number_fixes(doc)) {
+    if (f.begin_token == 0 && f.end_token == doc.tokens().size() && text::to_lower(f.replacement) == o) return true;
+  }
+  std::vector<std::string> sw, ow;
+  for (const text::Token& t : doc.tokens()) {
+    if (t.kind != text::TokenKind::Space) sw.push_back(text::to_lower(doc.text(t)));
+  }
+  const text::Document odoc = segmenter.segment(o);
+  for (const text::Token& t : odoc.tokens()) {
+    if (t.kind != text::TokenKind::Space) ow.emplace_back(odoc.text(t));
+  }
+  auto word_covered = [&](const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    for (const PhraseEntry* e : phrases_.lookup(a)) {
+      if (text::to_lower(e->original) == b) return true;
+    }
+    for (const WordCandidate& c : word_candidates(a, limit)) {
+      if (c.text == b) return true;
+    }
+    return false;
+  };
+  if (sw.size() == 1 && ow.size() == 1) return word_covered(sw[0], ow[0]);
+  if (sw.size() == ow.size() && !sw.empty()) {
+    for (std::size_t i = 0; i < sw.size(); ++i) {
+      if (!word_covered(sw[i], ow[i])) return false;
+    }
+    return true;
+  }
+  // A multi-word spun form for a single word, or the reverse: the thesaurus keys phrases too.
+  for (const WordCandidate& c : word_candidates(s, limit)) {
+    if (c.text == o) return true;
+  }
+  return false;
 }
 
 }  // namespace unspin::lexicon

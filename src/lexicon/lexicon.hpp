@@ -42,6 +42,12 @@ class Lexicon {
   // at most `limit`. The observed word itself is never a candidate.
   std::vector<WordCandidate> word_candidates(std::string_view word, std::size_t limit) const;
 
+  // Whether the lexicon offers `original` for the spun text `spun` (case-insensitive): a phrase
+  // entry, a number rule, a thesaurus candidate among the first `limit` of a single word, or,
+  // for equally long word sequences, a candidate for every differing word. For measuring
+  // candidate coverage; the repair engine uses the finer-grained calls.
+  bool proposes(std::string_view spun, std::string_view original, std::size_t limit = 200) const;
+
   const PhraseTable& phrases() const { return phrases_; }
   const Thesaurus& thesaurus() const { return thesaurus_; }
   const Morphology& morphology() const { return morphology_; }

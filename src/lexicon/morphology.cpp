@@ -93,14 +93,26 @@ Morphology Morphology::load(const MorphologyPaths& paths) {
       throw ResourceError(paths.hunspell + ".aff: no suffix rules for flag S");
     }
   }
-  // Dictionary entries and their flags: "word/FLAGS".
+  // Dictionary entries and their flags: "word/FLAGS", after a first line with the entry count.
   {
-    std::ifstream dic(paths.hunspell + ".dic");
-    std::string line;
-    std::getline(dic, line);  // the entry count
-    while (std::getline(dic, line)) {
+    std::ifstream in(paths.hunspell + ".dic", std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string dic = buffer.str();
+    m.flags_.reserve(static_cast<std::size_t>(std::count(dic.begin(), dic.end(), '\n')) + 1);
+    std::size_t at = dic.find('\n');
+    while (at != std::string::npos && at + 1 < dic.size()) {
+      const std::size_t begin = at + 1;
+      at = dic.find('\n', begin);
+      const std::string_view line(dic.data() + begin, (at == std::string::npos ? dic.size() : at) - begin);
       const std::size_t slash = line.find('/');
-      m.flags_[line.substr(0, slash)] = slash == std::string::npos ? "" : line.substr(slash + 1);
+      std::uint8_t bits = 0;
+      if (slash != std::string_view::npos) {
+        for (std::size_t k = 1; k < kInflections; ++k) {
+          if (line.find(kFlags[k], slash + 1) != std::string_view::npos) bits |= static_cast<std::uint8_t>(1u << k);
+        }
+      }
+      m.flags_.emplace(line.substr(0, slash), bits);
     }
   }
   // WordNet's irregular forms: "form lemma [lemma...]" per line.
@@ -146,7 +158,9 @@ bool Morphology::matches(const std::vector<CharClass>& condition, std::string_vi
 
 bool Morphology::has_flag(std::string_view word, char flag) const {
   const auto it = flags_.find(std::string(word));
-  return it != flags_.end() && it->second.find(flag) != std::string::npos;
+  if (it == flags_.end()) return false;
+  const auto k = static_cast<std::size_t>(std::find(std::begin(kFlags) + 1, std::end(kFlags), flag) - std::begin(kFlags));
+  return k < kInflections && (it->second & (1u << k));
 }
 
 std::vector<Analysis> Morphology::analyze(std::string_view word) const {

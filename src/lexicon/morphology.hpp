@@ -81,7 +81,9 @@ class Morphology {
 
   Speller speller_;
   std::array<std::vector<Rule>, kInflections> rules_;
-  std::unordered_map<std::string, std::string> flags_;  // .dic entry -> its affix flags
+  // .dic entry -> which of the inflection flags (bit k for kFlags[k]) it carries; entries with
+  // none of them are kept with 0, so that membership is known too.
+  std::unordered_map<std::string, std::uint8_t> flags_;
   // Irregular forms from WordNet: form -> analyses, and (lemma, inflection) -> forms.
   std::unordered_map<std::string, std::vector<Analysis>> irregular_analyses_;
   std::unordered_map<std::string, std::vector<std::string>> irregular_forms_;  // key: lemma + '\t' + inflection

@@ -6,7 +6,8 @@
 //
 // UTF-8 std::string_view in, std::string out; no Hunspell type leaves the .cpp file. Calls are
 // serialised by a mutex, because a Hunspell object keeps per-call state; callers on hot paths
-// should cache results.
+// should cache results. Hunspell reads its dictionary on a background thread started by open();
+// the first spell() or stem() waits for it, so other loading overlaps with it.
 #pragma once
 
 #include <memory>

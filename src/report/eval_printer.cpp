@@ -47,6 +47,10 @@ void append_eval_text(std::string& out, const eval::Evaluation& e, double thresh
   row(out, "error reduction", format("%.3f", r.error_reduction()),
       "1 - dist(output, original) / dist(spun, original), in tokens");
   row(out, "damage / 10k words", format("%.1f", r.damage_per_10k_words()));
+  if (e.measures_coverage()) {
+    row(out, "coverage", format("%.3f", r.spun_edits ? static_cast<double>(r.covered) / static_cast<double>(r.spun_edits) : 1.0),
+        "spun edits whose original the lexicon proposes (" + count(r.covered) + ")");
+  }
 
   const eval::Detection& d = e.detection();
   if (!d.documents.empty()) {
@@ -92,6 +96,10 @@ void append_eval_json(std::string& out, const eval::Evaluation& e, double thresh
   w.key("recall").value(r.recall());
   w.key("error_reduction").value(r.error_reduction());
   w.key("damage_per_10k_words").value(r.damage_per_10k_words(), 2);
+  if (e.measures_coverage()) {
+    w.key("covered").value(static_cast<std::uint64_t>(r.covered));
+    w.key("coverage").value(r.spun_edits ? static_cast<double>(r.covered) / static_cast<double>(r.spun_edits) : 1.0);
+  }
   w.end_object();
   w.key("detection").begin_object();
   const eval::Detection& d = e.detection();

@@ -2,6 +2,10 @@
 //
 //   build/unspin-bench scaling [--unspin build/unspin] [--text FILE...] [--max-mb 32]
 //   build/unspin-bench throughput [--unspin build/unspin] [--corpus DIR] [--mb 50]
+//   build/unspin-bench lexicon
+//
+// lexicon: loads the lexicon (morphology, phrase dictionary, thesaurus index) in this process,
+// five times, and reports each part's load time and the resident memory the first load added.
 //
 // throughput: concatenates the prepared clean corpus (build/data/clean, all parts) and repeats it
 // to at least --mb megabytes, then measures on that one text, in one run: `unspin fix` and
@@ -21,8 +25,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "lexicon/lexicon.hpp"
 #include "text/document.hpp"
 #include "text/icu_break.hpp"
+#include "resources.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -284,9 +290,49 @@ int throughput(const std::string& unspin, const fs::path& corpus, int mb) {
   return failures ? 1 : 0;
 }
 
+double resident_mb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  return 0;
+}
+
+int lexicon_load() {
+  using clock = std::chrono::steady_clock;
+  auto ms = [](clock::time_point a, clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  std::cout << "| load | morphology (Hunspell, .aff/.dic, WordNet exceptions) ms | phrase dictionary ms | thesaurus index ms | whole lexicon ms | until Hunspell answers ms | RSS added MB |\n"
+               "|---|---:|---:|---:|---:|---:|---:|\n";
+  for (int run = 1; run <= 5; ++run) {
+    const double before = resident_mb();
+    const auto t0 = clock::now();
+    const auto morphology = unspin::lexicon::Morphology::load(unspin::lexicon::MorphologyPaths{});
+    const auto t1 = clock::now();
+    unspin::lexicon::PhraseTable phrases;
+    phrases.load(unspin::dictionary_path("phrases.tsv"), unspin::lexicon::PhraseSource::BuiltIn);
+    const auto t2 = clock::now();
+    const auto thesaurus = unspin::lexicon::Thesaurus::open(unspin::data_path("thesaurus.idx"));
+    const auto t3 = clock::now();
+    const auto whole = unspin::lexicon::Lexicon::load(unspin::lexicon::LexiconOptions{});
+    const auto t4 = clock::now();
+    const bool known = whole.morphology().known("the");  // waits for the background Hunspell load
+    const auto t5 = clock::now();
+    // Touch the thesaurus as a look-up would, so that the RSS figure includes the pages used.
+    std::size_t found = whole.thesaurus().candidates("combat").size() + thesaurus.words() + phrases.size() +
+                        morphology.analyze("troopers").size();
+    std::cout << "| " << run << " | " << fmt("%.1f", ms(t0, t1)) << " | " << fmt("%.1f", ms(t1, t2)) << " | "
+              << fmt("%.2f", ms(t2, t3)) << " | " << fmt("%.1f", ms(t3, t4)) << " | "
+              << fmt("%.1f", ms(t3, t5)) << " | " << fmt("%.1f", resident_mb() - before) << " |\n";
+    if (found == 0 || !known) return 1;
+  }
+  return 0;
+}
+
 int usage() {
   std::cerr << "usage: unspin-bench scaling [--unspin PATH] [--text FILE...] [--max-mb N]\n"
-               "       unspin-bench throughput [--unspin PATH] [--corpus DIR] [--mb N]\n";
+               "       unspin-bench throughput [--unspin PATH] [--corpus DIR] [--mb N]\n"
+               "       unspin-bench lexicon\n";
   return 2;
 }
 
@@ -295,6 +341,7 @@ int usage() {
 int main(int argc, char** argv) {
   if (argc < 2) return usage();
   const std::string mode = argv[1];
+  if (mode == "lexicon") return lexicon_load();
   if (mode != "scaling" && mode != "throughput") return usage();
   const fs::path self = fs::canonical("/proc/self/exe");
   std::string unspin = (self.parent_path() / "unspin").string();
