@@ -339,10 +339,21 @@ void Evaluation::add(const std::string& name, const text::Document& spun,
       }
       for (std::size_t k = i; k < j; ++k) {
         const Hunk& h = so.hunks[k];
-        if (options_.covered &&
-            options_.covered(s.bytes(u.s_begin + h.a_begin, u.s_begin + h.a_end),
-                             o.bytes(u.o_begin + h.b_begin, u.o_begin + h.b_end))) {
-          ++counts.covered;
+        if (options_.covered) {
+          // The span alone, or with one unchanged token of context on either side ("within the"
+          // -> "in the" covers the span "within" -> "in").
+          bool covered = false;
+          for (std::uint32_t before = 0; before <= 1 && !covered; ++before) {
+            for (std::uint32_t after = 0; after <= 1 && !covered; ++after) {
+              if (h.a_begin < before || h.b_begin < before || h.a_end + after > len ||
+                  h.b_end + after > u.o_end - u.o_begin) {
+                continue;
+              }
+              covered = options_.covered(s.bytes(u.s_begin + h.a_begin - before, u.s_begin + h.a_end + after),
+                                         o.bytes(u.o_begin + h.b_begin - before, u.o_begin + h.b_end + after));
+            }
+          }
+          counts.covered += covered;
         }
         const std::uint32_t mark = h.a_begin < h.a_end ? h.a_begin : (h.a_begin < len ? h.a_begin : h.a_begin - 1);
         for (std::uint32_t t = mark; t < std::max(h.a_end, mark + 1) && t < len; ++t) spun_mark[u.s_begin + t] = true;

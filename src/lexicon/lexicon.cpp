@@ -60,46 +60,56 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
 }
 
 bool Lexicon::proposes(std::string_view spun, std::string_view original, std::size_t limit) const {
-  const std::string s = text::to_lower(spun);
-  const std::string o = text::to_lower(original);
-  for (const PhraseEntry* e : phrases_.lookup(s)) {
-    if (text::to_lower(e->original) == o) return true;
-  }
   text::Segmenter segmenter;
-  const text::Document doc = segmenter.segment(std::string(spun));
-  for (const NumberFix& f : number_fixes(doc)) {
-    if (f.begin_token == 0 && f.end_token == doc.tokens().size() && text::to_lower(f.replacement) == o) return true;
+  const text::Document sdoc = segmenter.segment(std::string(spun));
+  for (const NumberFix& f : number_fixes(sdoc)) {
+    if (f.begin_token == 0 && f.end_token == sdoc.tokens().size() && text::to_lower(f.replacement) == text::to_lower(original)) {
+      return true;
+    }
   }
   std::vector<std::string> sw, ow;
-  for (const text::Token& t : doc.tokens()) {
-    if (t.kind != text::TokenKind::Space) sw.push_back(text::to_lower(doc.text(t)));
+  for (const text::Token& t : sdoc.tokens()) {
+    if (t.kind != text::TokenKind::Space) sw.push_back(text::to_lower(sdoc.text(t)));
   }
-  const text::Document odoc = segmenter.segment(o);
+  const text::Document odoc = segmenter.segment(text::to_lower(original));
   for (const text::Token& t : odoc.tokens()) {
     if (t.kind != text::TokenKind::Space) ow.emplace_back(odoc.text(t));
   }
-  auto word_covered = [&](const std::string& a, const std::string& b) {
-    if (a == b) return true;
-    for (const PhraseEntry* e : phrases_.lookup(a)) {
-      if (text::to_lower(e->original) == b) return true;
+  auto join = [](const std::vector<std::string>& words, std::size_t b, std::size_t e) {
+    std::string out;
+    for (std::size_t i = b; i < e; ++i) out += (i > b ? " " : "") + words[i];
+    return out;
+  };
+  // Does one source propose original piece o for spun piece s?
+  auto piece = [&](const std::string& s, const std::string& o) {
+    if (s == o) return true;
+    for (const PhraseEntry* e : phrases_.lookup(s)) {
+      if (text::to_lower(e->original) == o) return true;
     }
-    for (const WordCandidate& c : word_candidates(a, limit)) {
-      if (c.text == b) return true;
+    for (const WordCandidate& c : word_candidates(s, limit)) {
+      if (c.text == o) return true;
     }
     return false;
   };
-  if (sw.size() == 1 && ow.size() == 1) return word_covered(sw[0], ow[0]);
-  if (sw.size() == ow.size() && !sw.empty()) {
-    for (std::size_t i = 0; i < sw.size(); ++i) {
-      if (!word_covered(sw[i], ow[i])) return false;
+  // Adjacent substitutions merge into one aligned span ("warfare in opposition to" for "war
+  // against"): accept when the span splits into pieces of up to four words, each covered.
+  constexpr std::size_t kPiece = 4;
+  const std::size_t n = sw.size(), m = ow.size();
+  std::vector<std::vector<bool>> ok(n + 1, std::vector<bool>(m + 1, false));
+  ok[0][0] = true;
+  for (std::size_t i = 0; i <= n; ++i) {
+    for (std::size_t j = 0; j <= m; ++j) {
+      if (!ok[i][j]) continue;
+      for (std::size_t a = 1; a <= kPiece && i + a <= n; ++a) {
+        for (std::size_t b = 1; b <= kPiece && j + b <= m; ++b) {
+          if (!ok[i + a][j + b] && piece(join(sw, i, i + a), join(ow, j, j + b))) ok[i + a][j + b] = true;
+        }
+      }
     }
-    return true;
   }
-  // A multi-word spun form for a single word, or the reverse: the thesaurus keys phrases too.
-  for (const WordCandidate& c : word_candidates(s, limit)) {
-    if (c.text == o) return true;
-  }
-  return false;
+  if (ok[n][m]) return true;
+  // Longer phrases the thesaurus keys whole.
+  return n > kPiece && piece(join(sw, 0, n), join(ow, 0, m));
 }
 
 }  // namespace unspin::lexicon

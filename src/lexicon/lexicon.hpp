@@ -42,10 +42,10 @@ class Lexicon {
   // at most `limit`. The observed word itself is never a candidate.
   std::vector<WordCandidate> word_candidates(std::string_view word, std::size_t limit) const;
 
-  // Whether the lexicon offers `original` for the spun text `spun` (case-insensitive): a phrase
-  // entry, a number rule, a thesaurus candidate among the first `limit` of a single word, or,
-  // for equally long word sequences, a candidate for every differing word. For measuring
-  // candidate coverage; the repair engine uses the finer-grained calls.
+  // Whether the lexicon offers `original` for the spun text `spun` (case-insensitive): a number
+  // rule, or a split of both into aligned pieces of up to four words where each spun piece is
+  // the original piece or has it as a phrase entry or a thesaurus candidate (among the first
+  // `limit`). For measuring candidate coverage; the repair engine uses the finer calls.
   bool proposes(std::string_view spun, std::string_view original, std::size_t limit = 200) const;
 
   const PhraseTable& phrases() const { return phrases_; }
