@@ -5,6 +5,7 @@
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "lexicon/lexicon.hpp"
+#include "lm/kneser_ney.hpp"
 #include "report/check_printer.hpp"
 #include "report/eval_printer.hpp"
 #include "report/json.hpp"
@@ -12,6 +13,7 @@
 #include "text/case.hpp"
 #include "version.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace unspin::cli {
@@ -273,6 +275,48 @@ int run_lookup(const Config& config, io::FdWriter& out, std::ostream& err) {
   return kExitOk;
 }
 
+// Files named by CORPUS arguments: files as given, folders expanded to their *.txt, sorted.
+std::vector<std::string> corpus_files(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    if (input != "-" && std::filesystem::is_directory(input)) {
+      std::vector<std::string> found;
+      for (const auto& e : std::filesystem::recursive_directory_iterator(input)) {
+        if (e.is_regular_file() && e.path().extension() == ".txt") found.push_back(e.path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(input);
+    }
+  }
+  return files;
+}
+
+int run_train_lm(const Config& config, std::ostream& err) {
+  text::Segmenter segmenter(config.segment);
+  lm::KneserNeyTrainer trainer;
+  int status = kExitOk;
+  text::Document doc;
+  const std::vector<std::string> files = corpus_files(config.inputs);
+  for (const std::string& path : files) {
+    if (!load(segmenter, path, doc, err)) {
+      status = kExitError;
+      continue;
+    }
+    trainer.add_document(doc);
+  }
+  if (status != kExitOk) {
+    err << "unspin: " << config.output << ": not written, because an input failed\n";
+    return status;
+  }
+  trainer.write(config.output, "trained by unspin train-lm on " + std::to_string(files.size()) + " files, " +
+                                   std::to_string(trainer.tokens()) + " tokens");
+  const lm::KneserNeyModel model = lm::KneserNeyModel::open(config.output);
+  err << "unspin: " << config.output << ": " << model.describe() << '\n';
+  return kExitOk;
+}
+
 }  // namespace
 
 int run(const Config& config, io::FdWriter& out, std::ostream& err) {
@@ -293,6 +337,8 @@ int run(const Config& config, io::FdWriter& out, std::ostream& err) {
       return run_eval(config, out, err);
     case Command::Lookup:
       return run_lookup(config, out, err);
+    case Command::TrainLm:
+      return run_train_lm(config, err);
     case Command::None:
       break;
   }

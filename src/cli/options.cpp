@@ -108,6 +108,14 @@ po::options_description command_options(Command command) {
         ("help,h", po::bool_switch(), "show this help");
     return d;
   }
+  if (command == Command::TrainLm) {
+    po::options_description d("Train-lm options");
+    d.add_options()
+        ("output,o", po::value<std::string>()->value_name("MODEL"), "write the model here (required)")
+        ("lenient", po::bool_switch(), "skip invalid UTF-8 bytes instead of failing")
+        ("help,h", po::bool_switch(), "show this help");
+    return d;
+  }
   po::options_description d("Check options");
   d.add_options()("format", po::value<std::string>()->value_name("FMT")->default_value("text"),
                   "output format: 'text' (FILE:LINE: score label) or 'json' (one object per "
@@ -122,6 +130,7 @@ Command command_from_name(std::string_view name) {
   if (name == "spin") return Command::Spin;
   if (name == "eval") return Command::Eval;
   if (name == "lookup") return Command::Lookup;
+  if (name == "train-lm") return Command::TrainLm;
   if (name == "help") return Command::Help;
   return Command::None;
 }
@@ -166,6 +175,7 @@ const char* to_string(Command command) {
     case Command::Spin: return "spin";
     case Command::Eval: return "eval";
     case Command::Lookup: return "lookup";
+    case Command::TrainLm: return "train-lm";
     case Command::Help: return "help";
     case Command::Version: return "version";
     case Command::None: break;
@@ -320,6 +330,9 @@ Config make_config(const Options& options) {
 
   config.phrases = options.phrases;
   config.limit = options.limit;
+  if (options.command == Command::TrainLm && (options.output.empty() || options.inputs.empty())) {
+    throw UsageError("train-lm needs CORPUS files or folders and -o MODEL");
+  }
   if (options.command == Command::Lookup && options.inputs.empty()) {
     throw UsageError("lookup needs a word or phrase (try 'unspin lookup troopers')");
   }
@@ -429,6 +442,22 @@ std::string help_text(Command command) {
                  "  unspin eval --match-sentences --spun scraped.txt --original source.txt\n"
                  "\n") +
              describe(command_options(Command::Eval)) + "\n" + kExitStatusHelp;
+    case Command::TrainLm:
+      return std::string(
+                 "Usage: unspin train-lm [OPTIONS] CORPUS... -o MODEL\n"
+                 "\n"
+                 "Train a trigram language model (interpolated modified Kneser-Ney) on your own\n"
+                 "clean text, for example your news archive, and use it with --model. CORPUS\n"
+                 "is files or folders (every *.txt below them, in name order); '-' is standard\n"
+                 "input. Text is split into sentences and lowercased; numbers become <num> and\n"
+                 "punctuation is dropped, as the repair engine sees text. The model is written\n"
+                 "whole or not at all.\n"
+                 "\n"
+                 "Examples:\n"
+                 "  unspin train-lm archive/ -o news.kn3\n"
+                 "  unspin fix --model news.kn3 article.txt\n"
+                 "\n") +
+             describe(command_options(Command::TrainLm)) + "\n" + kExitStatusHelp;
     case Command::Lookup:
       return std::string(
                  "Usage: unspin lookup [OPTIONS] WORD|PHRASE...\n"
@@ -461,6 +490,7 @@ std::string help_text(Command command) {
              "  spin    make synthetic spun text from clean text (for measurement)\n"
              "  eval    measure repair and detection quality against originals\n"
              "  lookup  show the candidate originals the lexicon proposes for a word\n"
+             "  train-lm  train a language model on your own clean text\n"
              "  help    show help for a command: unspin help fix\n"
              "\n"
              "Options:\n"

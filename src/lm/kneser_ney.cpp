@@ -1,0 +1,370 @@
+#include "lm/kneser_ney.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstring>
+#include <map>
+
+#include "errors.hpp"
+#include "io/output.hpp"
+
+namespace unspin::lm {
+namespace {
+
+constexpr char kMagic[8] = {'U', 'N', 'S', 'P', 'N', 'L', 'M', '3'};
+constexpr std::uint32_t kVersion = 1;
+constexpr float kNever = -99.0f;  // log10 probability of events the model never predicts
+constexpr std::uint32_t kIdBits = 21;
+constexpr std::uint64_t kIdMask = (1u << kIdBits) - 1;
+
+struct Header {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t vocab;
+  std::uint64_t bigrams;
+  std::uint64_t trigrams;
+  std::uint64_t file_size;
+  std::uint32_t bos, eos, unk, pad;
+  std::uint64_t pool_offset, pool_size;
+  std::uint64_t word_offsets_offset;  // vocab + 1 u32
+  std::uint64_t uni_prob_offset;      // vocab f32
+  std::uint64_t uni_backoff_offset;   // vocab f32
+  std::uint64_t bi_offsets_offset;    // vocab + 1 u32
+  std::uint64_t bi_words_offset;      // bigrams u32
+  std::uint64_t bi_prob_offset;       // bigrams f32
+  std::uint64_t bi_backoff_offset;    // bigrams f32
+  std::uint64_t tri_offsets_offset;   // bigrams + 1 u32
+  std::uint64_t tri_words_offset;     // trigrams u32
+  std::uint64_t tri_prob_offset;      // trigrams f32
+  char description[200];
+};
+
+std::uint64_t pack(std::uint64_t u, std::uint64_t v, std::uint64_t w) {
+  return (u << (2 * kIdBits)) | (v << kIdBits) | w;
+}
+
+// Modified Kneser-Ney discounts for counts 1, 2 and 3+ from the count-of-counts n1..n4.
+std::array<double, 4> discounts(const std::array<double, 5>& n) {
+  std::array<double, 4> d = {0, 0.5, 1.0, 1.5};  // fallback for tiny corpora
+  if (n[1] > 0 && n[2] > 0 && n[3] > 0 && n[4] > 0) {
+    const double y = n[1] / (n[1] + 2 * n[2]);
+    d[1] = std::clamp(1 - 2 * y * n[2] / n[1], 0.05, 1.0);
+    d[2] = std::clamp(2 - 3 * y * n[3] / n[2], 0.05, 2.0);
+    d[3] = std::clamp(3 - 4 * y * n[4] / n[3], 0.05, 3.0);
+  }
+  return d;
+}
+
+double discount_for(const std::array<double, 4>& d, std::uint32_t count) { return d[std::min<std::uint32_t>(count, 3)]; }
+
+void count_of_counts(std::array<double, 5>& n, std::uint32_t count) {
+  if (count >= 1 && count <= 4) n[count] += 1;
+}
+
+template <typename T>
+std::string_view bytes_of(const std::vector<T>& v) {
+  return {reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)};
+}
+
+}  // namespace
+
+// ---- trainer ----
+
+std::uint32_t KneserNeyTrainer::intern(const std::string& word) {
+  const auto [it, inserted] = ids_.try_emplace(word, static_cast<std::uint32_t>(words_.size()));
+  if (inserted) {
+    if (words_.size() >= kIdMask) throw ResourceError("language model vocabulary over 2M words");
+    words_.push_back(word);
+  }
+  return it->second;
+}
+
+void KneserNeyTrainer::add_sentence(const std::vector<std::string>& words) {
+  if (words.empty()) return;
+  const std::uint32_t bos = intern("<s>");
+  std::uint32_t u = bos, v = bos;
+  for (const std::string& word : words) {
+    const std::uint32_t w = intern(word);
+    ++trigrams_[pack(u, v, w)];
+    u = v;
+    v = w;
+  }
+  ++trigrams_[pack(u, v, intern("</s>"))];
+  tokens_ += words.size() + 1;
+}
+
+void KneserNeyTrainer::add_document(const text::Document& doc) {
+  for (const auto& sentence : lm_sentences(doc)) add_sentence(sentence);
+}
+
+void KneserNeyTrainer::write(const std::string& path, std::string_view description) const {
+  if (trigrams_.empty()) throw ResourceError(path + ": no training text");
+  // Vocabulary sorted by spelling; ids are ranks. <unk> is added with no counts.
+  std::vector<std::string> vocab = words_;
+  if (!ids_.count("<unk>")) vocab.push_back("<unk>");
+  std::vector<std::uint32_t> order(vocab.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return vocab[a] < vocab[b]; });
+  std::vector<std::uint32_t> rank(vocab.size());
+  for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  const auto V = static_cast<std::uint32_t>(vocab.size());
+  auto id_of = [&](const std::string& w) {
+    for (std::uint32_t r = 0; r < V; ++r) {
+      if (vocab[order[r]] == w) return r;
+    }
+    return V;
+  };
+  const std::uint32_t bos = id_of("<s>"), eos = id_of("</s>"), unk = id_of("<unk>");
+
+  // Trigram counts c3(u, v, w), sorted by (u, v, w).
+  struct Tri {
+    std::uint32_t u, v, w, c;
+  };
+  std::vector<Tri> tri;
+  tri.reserve(trigrams_.size());
+  for (const auto& [key, c] : trigrams_) {
+    tri.push_back({rank[(key >> (2 * kIdBits)) & kIdMask], rank[(key >> kIdBits) & kIdMask], rank[key & kIdMask], c});
+  }
+  std::sort(tri.begin(), tri.end(), [](const Tri& a, const Tri& b) {
+    return a.u != b.u ? a.u < b.u : a.v != b.v ? a.v < b.v : a.w < b.w;
+  });
+
+  // Bigram-level counts c2'(v, w): raw counts after <s> (nothing precedes it), otherwise the
+  // number of distinct words u seen before (v, w).
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> bi;
+  for (const Tri& t : tri) bi[{t.v, t.w}] += t.v == bos ? t.c : 1;
+  // Unigram-level counts c1'(w): the number of distinct v seen before w.
+  std::vector<std::uint32_t> uni(V, 0);
+  for (const auto& [vw, c] : bi) ++uni[vw.second];
+
+  // Discounts per order.
+  std::array<double, 5> n1{}, n2{}, n3{};
+  for (std::uint32_t w = 0; w < V; ++w) count_of_counts(n1, uni[w]);
+  for (const auto& [vw, c] : bi) count_of_counts(n2, c);
+  for (const Tri& t : tri) count_of_counts(n3, t.c);
+  const auto d1 = discounts(n1), d2 = discounts(n2), d3 = discounts(n3);
+
+  // Unigrams: p1(w) = max(c1' - D, 0) / S1 + gamma1 / |V|, uniform over the predictable words.
+  double s1 = 0, mass1 = 0;
+  for (std::uint32_t w = 0; w < V; ++w) {
+    if (w == bos) continue;
+    s1 += uni[w];
+    if (uni[w] > 0) mass1 += discount_for(d1, uni[w]);
+  }
+  const double gamma1 = mass1 / s1;
+  std::vector<double> p1(V, 0);
+  std::vector<float> uni_prob(V, kNever), uni_backoff(V, 0);
+  for (std::uint32_t w = 0; w < V; ++w) {
+    if (w == bos) continue;
+    p1[w] = std::max(uni[w] - discount_for(d1, uni[w]), 0.0) / s1 + gamma1 / static_cast<double>(V - 1);
+    uni_prob[w] = static_cast<float>(std::log10(p1[w]));
+  }
+
+  // Bigrams: p2(w|v) = max(c2' - D, 0) / S2(v) + gamma2(v) p1(w); gamma2(v) is v's back-off.
+  std::vector<double> s2(V, 0), mass2(V, 0);
+  for (const auto& [vw, c] : bi) {
+    s2[vw.first] += c;
+    mass2[vw.first] += discount_for(d2, c);
+  }
+  for (std::uint32_t v = 0; v < V; ++v) {
+    if (s2[v] > 0) uni_backoff[v] = static_cast<float>(std::log10(mass2[v] / s2[v]));
+  }
+  auto p2 = [&](std::uint32_t v, std::uint32_t w, std::uint32_t c) {
+    const double gamma = s2[v] > 0 ? mass2[v] / s2[v] : 1.0;
+    return (s2[v] > 0 ? std::max(c - discount_for(d2, c), 0.0) / s2[v] : 0.0) + gamma * p1[w];
+  };
+
+  // Every trigram context (u, v) needs a bigram entry to carry its back-off weight; (<s>, <s>)
+  // is one that never occurs as a bigram event.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> entries = bi;
+  for (const Tri& t : tri) entries.try_emplace({t.u, t.v}, 0);
+
+  std::vector<std::uint32_t> bi_offsets(V + 1, 0), bi_words, tri_offsets, tri_words;
+  std::vector<float> bi_prob, bi_backoff, tri_prob;
+  bi_words.reserve(entries.size());
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> bigram_index;
+  for (const auto& [vw, c] : entries) {
+    bigram_index[vw] = static_cast<std::uint32_t>(bi_words.size());
+    ++bi_offsets[vw.first + 1];
+    bi_words.push_back(vw.second);
+    bi_prob.push_back(c > 0 ? static_cast<float>(std::log10(p2(vw.first, vw.second, c))) : kNever);
+    bi_backoff.push_back(0);
+  }
+  for (std::uint32_t v = 0; v < V; ++v) bi_offsets[v + 1] += bi_offsets[v];
+
+  // Trigrams: p3(w|u v) = max(c3 - D, 0) / S3(uv) + gamma3(uv) p2(w|v); gamma3 on bigram (u, v).
+  tri_offsets.assign(bi_words.size() + 1, 0);
+  for (std::size_t i = 0; i < tri.size();) {
+    std::size_t j = i;
+    double s3 = 0, mass3 = 0;
+    while (j < tri.size() && tri[j].u == tri[i].u && tri[j].v == tri[i].v) {
+      s3 += tri[j].c;
+      mass3 += discount_for(d3, tri[j].c);
+      ++j;
+    }
+    const double gamma3 = mass3 / s3;
+    const std::uint32_t context = bigram_index.at({tri[i].u, tri[i].v});
+    bi_backoff[context] = static_cast<float>(std::log10(gamma3));
+    tri_offsets[context + 1] = static_cast<std::uint32_t>(j - i);
+    for (std::size_t k = i; k < j; ++k) {
+      const Tri& t = tri[k];
+      const auto found = bi.find({t.v, t.w});
+      const double lower = p2(t.v, t.w, found == bi.end() ? 0 : found->second);
+      tri_words.push_back(t.w);
+      tri_prob.push_back(static_cast<float>(std::log10(std::max(t.c - discount_for(d3, t.c), 0.0) / s3 + gamma3 * lower)));
+    }
+    i = j;
+  }
+  for (std::size_t b = 0; b < bi_words.size(); ++b) tri_offsets[b + 1] += tri_offsets[b];
+
+  // Serialise.
+  std::string pool;
+  std::vector<std::uint32_t> word_offsets;
+  for (std::uint32_t r = 0; r < V; ++r) {
+    word_offsets.push_back(static_cast<std::uint32_t>(pool.size()));
+    pool += vocab[order[r]];
+  }
+  word_offsets.push_back(static_cast<std::uint32_t>(pool.size()));
+  while (pool.size() % 4) pool += '\0';
+
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.version = kVersion;
+  h.vocab = V;
+  h.bigrams = bi_words.size();
+  h.trigrams = tri_words.size();
+  h.bos = bos;
+  h.eos = eos;
+  h.unk = unk;
+  std::uint64_t at = sizeof(Header);
+  auto place = [&at](std::uint64_t& field, std::size_t size) {
+    field = at;
+    at += (size + 3) / 4 * 4;
+  };
+  place(h.pool_offset, pool.size());
+  h.pool_size = word_offsets.back();
+  place(h.word_offsets_offset, word_offsets.size() * 4);
+  place(h.uni_prob_offset, uni_prob.size() * 4);
+  place(h.uni_backoff_offset, uni_backoff.size() * 4);
+  place(h.bi_offsets_offset, bi_offsets.size() * 4);
+  place(h.bi_words_offset, bi_words.size() * 4);
+  place(h.bi_prob_offset, bi_prob.size() * 4);
+  place(h.bi_backoff_offset, bi_backoff.size() * 4);
+  place(h.tri_offsets_offset, tri_offsets.size() * 4);
+  place(h.tri_words_offset, tri_words.size() * 4);
+  place(h.tri_prob_offset, tri_prob.size() * 4);
+  h.file_size = at;
+  std::memcpy(h.description, description.data(), std::min(description.size(), sizeof h.description - 1));
+
+  io::AtomicFile out(path);
+  io::FdWriter& w = out.writer();
+  w.write(std::string_view(reinterpret_cast<const char*>(&h), sizeof h));
+  w.write(pool);
+  for (const std::string_view part : {bytes_of(word_offsets), bytes_of(uni_prob), bytes_of(uni_backoff),
+                                      bytes_of(bi_offsets), bytes_of(bi_words), bytes_of(bi_prob),
+                                      bytes_of(bi_backoff), bytes_of(tri_offsets), bytes_of(tri_words),
+                                      bytes_of(tri_prob)}) {
+    w.write(part);
+  }
+  out.commit();
+}
+
+// ---- model ----
+
+KneserNeyModel KneserNeyModel::open(const std::string& path) {
+  KneserNeyModel m;
+  m.file_ = io::MappedFile::open(path);
+  const std::string_view bytes = m.file_.bytes();
+  auto corrupt = [&path](const std::string& why) {
+    return ResourceError(path + ": not a valid unspin language model (" + why + ")");
+  };
+  if (bytes.size() < sizeof(Header)) throw corrupt("file truncated: shorter than its header");
+  Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) throw corrupt("wrong magic: not an unspin model");
+  if (h.version != kVersion) throw corrupt("version " + std::to_string(h.version) + ", expected " + std::to_string(kVersion));
+  if (h.file_size != bytes.size()) {
+    throw corrupt("file truncated: " + std::to_string(bytes.size()) + " bytes, header says " + std::to_string(h.file_size));
+  }
+  auto section = [&](std::uint64_t offset, std::uint64_t size) {
+    if (offset % 4 || offset > bytes.size() || size > bytes.size() - offset) throw corrupt("a section lies outside the file");
+    return bytes.data() + offset;
+  };
+  const std::uint64_t V = h.vocab, B = h.bigrams, T = h.trigrams;
+  if (V == 0 || h.bos >= V || h.eos >= V || h.unk >= V) throw corrupt("bad vocabulary header");
+  m.pool_ = section(h.pool_offset, h.pool_size);
+  m.word_offsets_ = reinterpret_cast<const std::uint32_t*>(section(h.word_offsets_offset, (V + 1) * 4));
+  m.uni_prob_ = reinterpret_cast<const float*>(section(h.uni_prob_offset, V * 4));
+  m.uni_backoff_ = reinterpret_cast<const float*>(section(h.uni_backoff_offset, V * 4));
+  m.bi_offsets_ = reinterpret_cast<const std::uint32_t*>(section(h.bi_offsets_offset, (V + 1) * 4));
+  m.bi_words_ = reinterpret_cast<const std::uint32_t*>(section(h.bi_words_offset, B * 4));
+  m.bi_prob_ = reinterpret_cast<const float*>(section(h.bi_prob_offset, B * 4));
+  m.bi_backoff_ = reinterpret_cast<const float*>(section(h.bi_backoff_offset, B * 4));
+  m.tri_offsets_ = reinterpret_cast<const std::uint32_t*>(section(h.tri_offsets_offset, (B + 1) * 4));
+  m.tri_words_ = reinterpret_cast<const std::uint32_t*>(section(h.tri_words_offset, T * 4));
+  m.tri_prob_ = reinterpret_cast<const float*>(section(h.tri_prob_offset, T * 4));
+  for (std::uint64_t i = 0; i < V; ++i) {
+    if (m.word_offsets_[i] > m.word_offsets_[i + 1] || m.bi_offsets_[i] > m.bi_offsets_[i + 1]) {
+      throw corrupt("offset table out of order");
+    }
+  }
+  if (m.word_offsets_[V] != h.pool_size || m.bi_offsets_[V] != B) throw corrupt("offset tables do not match sizes");
+  for (std::uint64_t b = 0; b < B; ++b) {
+    if (m.tri_offsets_[b] > m.tri_offsets_[b + 1] || m.bi_words_[b] >= V) throw corrupt("bigram table corrupt");
+  }
+  if (m.tri_offsets_[B] != T) throw corrupt("trigram offsets do not match the count");
+  m.vocab_ = h.vocab;
+  m.bigram_count_ = B;
+  m.trigram_count_ = T;
+  m.bos_ = h.bos;
+  m.eos_ = h.eos;
+  m.unk_ = h.unk;
+  m.description_ = std::string_view(bytes.data() + offsetof(Header, description), strnlen(h.description, sizeof h.description));
+  return m;
+}
+
+std::string_view KneserNeyModel::word(std::uint32_t id) const {
+  return {pool_ + word_offsets_[id], word_offsets_[id + 1] - word_offsets_[id]};
+}
+
+WordId KneserNeyModel::lookup(std::string_view w) const {
+  std::uint32_t lo = 0, hi = vocab_;
+  while (lo < hi) {
+    const std::uint32_t mid = lo + (hi - lo) / 2;
+    const int c = word(mid).compare(w);
+    if (c == 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return unk_;
+}
+
+std::uint32_t KneserNeyModel::find_bigram(WordId v, WordId w) const {
+  const std::uint32_t* begin = bi_words_ + bi_offsets_[v];
+  const std::uint32_t* end = bi_words_ + bi_offsets_[v + 1];
+  const std::uint32_t* it = std::lower_bound(begin, end, w);
+  return it != end && *it == w ? static_cast<std::uint32_t>(it - bi_words_) : 0xffffffffu;
+}
+
+float KneserNeyModel::score(WordId u, WordId v, WordId w) const {
+  if (u >= vocab_ || v >= vocab_ || w >= vocab_) return kNever;
+  float backoff = 0;
+  if (const std::uint32_t context = find_bigram(u, v); context != 0xffffffffu) {
+    const std::uint32_t* begin = tri_words_ + tri_offsets_[context];
+    const std::uint32_t* end = tri_words_ + tri_offsets_[context + 1];
+    const std::uint32_t* it = std::lower_bound(begin, end, w);
+    if (it != end && *it == w) return tri_prob_[it - tri_words_];
+    backoff = bi_backoff_[context];
+  }
+  if (const std::uint32_t b = find_bigram(v, w); b != 0xffffffffu && bi_prob_[b] > kNever) return backoff + bi_prob_[b];
+  return backoff + uni_backoff_[v] + uni_prob_[w];
+}
+
+std::string KneserNeyModel::describe() const {
+  return std::string(description_) + " (" + std::to_string(vocab_) + " words, " + std::to_string(bigram_count_) +
+         " bigrams, " + std::to_string(trigram_count_) + " trigrams)";
+}
+
+}  // namespace unspin::lm

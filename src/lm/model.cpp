@@ -1,0 +1,45 @@
+#include "lm/model.hpp"
+
+#include "text/case.hpp"
+
+namespace unspin::lm {
+
+std::string lm_token(std::string_view text, text::TokenKind kind) {
+  if (kind == text::TokenKind::Number) return "<num>";
+  if (kind != text::TokenKind::Word) return "";
+  std::string out = text::to_lower(text);
+  // Typographic apostrophes become straight ones, as in the models' vocabularies ("don’t").
+  for (std::size_t at; (at = out.find("\u2019")) != std::string::npos;) out.replace(at, 3, "'");
+  return out;
+}
+
+std::vector<std::vector<std::string>> lm_sentences(const text::Document& doc) {
+  std::vector<std::vector<std::string>> out;
+  for (const text::Sentence& s : doc.sentences()) {
+    std::vector<std::string> words;
+    for (const text::Token& t : doc.tokens(s)) {
+      std::string w = lm_token(doc.text(t), t.kind);
+      if (!w.empty()) words.push_back(std::move(w));
+    }
+    if (!words.empty()) out.push_back(std::move(words));
+  }
+  return out;
+}
+
+SentenceScore score_sentence(const LanguageModel& model, const std::vector<std::string>& words) {
+  SentenceScore result;
+  WordId u = model.begin_sentence();
+  WordId v = model.begin_sentence();
+  for (const std::string& word : words) {
+    const WordId w = model.lookup(word);
+    result.log10_prob += model.score(u, v, w);
+    ++result.tokens;
+    u = v;
+    v = w;
+  }
+  result.log10_prob += model.score(u, v, model.end_sentence());
+  ++result.tokens;
+  return result;
+}
+
+}  // namespace unspin::lm

@@ -1,0 +1,52 @@
+// Language models: log10 P(word | two previous words), over lowercase word tokens.
+//
+//   std::unique_ptr<LanguageModel> lm = load_default_model();
+//   WordId u = lm->begin_sentence(), v = lm->lookup("troops"), w = lm->lookup("were");
+//   float logp = lm->score(u, v, w);                    // log10 P(were | <s> troops)
+//
+// Word ids belong to the model that gave them. The token stream the models are trained and
+// queried on is produced by lm_tokens(): words lowercased with typographic apostrophes made
+// straight, numbers as "<num>", punctuation and symbols dropped, one sentence at a time.
+// Implementations: KneserNeyModel (the project's own trained trigram model), SphinxModel (CMU's
+// US-English trigram model via libsphinxbase) and InterpolatedModel. All are immutable after
+// loading and safe to query from several threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/document.hpp"
+
+namespace unspin::lm {
+
+using WordId = std::uint32_t;
+
+class LanguageModel {
+ public:
+  virtual ~LanguageModel() = default;
+  virtual WordId lookup(std::string_view word) const = 0;  // unknown words give unknown()
+  virtual WordId begin_sentence() const = 0;
+  virtual WordId end_sentence() const = 0;
+  virtual WordId unknown() const = 0;
+  // log10 P(w | u v) with back-off; u may be begin_sentence() (then v is the first word).
+  virtual float score(WordId u, WordId v, WordId w) const = 0;
+  virtual std::string describe() const = 0;
+};
+
+// The normalised LM token for a document token, or "" for tokens the models do not see.
+std::string lm_token(std::string_view text, text::TokenKind kind);
+
+// The LM tokens of each sentence of a document.
+std::vector<std::vector<std::string>> lm_sentences(const text::Document& doc);
+
+// log10 probability of a sentence (with <s> and </s>) and its number of scored tokens.
+struct SentenceScore {
+  double log10_prob = 0;
+  std::size_t tokens = 0;
+};
+SentenceScore score_sentence(const LanguageModel& model, const std::vector<std::string>& words);
+
+}  // namespace unspin::lm

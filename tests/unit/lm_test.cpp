@@ -1,0 +1,115 @@
+#include "lm/kneser_ney.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "errors.hpp"
+#include "lm/sphinx_model.hpp"
+
+namespace fs = std::filesystem;
+using namespace unspin::lm;
+
+namespace {
+
+const fs::path& small_model() {
+  static const fs::path path = [] {
+    KneserNeyTrainer trainer;
+    const char* sentences[] = {
+        "the troops were sent to the front", "the troops were never told",
+        "the soldiers were sent home",       "they said the troops were tired",
+        "the army said the soldiers were fine", "we were told the war was over",
+        "the front was quiet",               "they were sent to the war",
+    };
+    for (const char* s : sentences) {
+      std::vector<std::string> words;
+      std::string w;
+      for (const char* c = s;; ++c) {
+        if (*c == ' ' || *c == '\0') {
+          words.push_back(w);
+          w.clear();
+          if (*c == '\0') break;
+        } else {
+          w += *c;
+        }
+      }
+      trainer.add_sentence(words);
+    }
+    const fs::path p = fs::temp_directory_path() / "unspin-test-small.kn3";
+    trainer.write(p.string(), "test model");
+    return p;
+  }();
+  return path;
+}
+
+double total_probability(const LanguageModel& m, WordId u, WordId v, const std::vector<std::string>& vocab) {
+  double sum = 0;
+  for (const std::string& w : vocab) {
+    if (w == "<s>") continue;
+    sum += std::pow(10.0, m.score(u, v, m.lookup(w)));
+  }
+  return sum;
+}
+
+}  // namespace
+
+TEST_CASE("Kneser-Ney distributions sum to one in every kind of context", "[lm]") {
+  const KneserNeyModel m = KneserNeyModel::open(small_model().string());
+  const std::vector<std::string> vocab = {"</s>", "<unk>", "army", "fine", "front", "home", "never", "over",
+                                          "quiet", "said", "sent", "soldiers", "the", "they", "tired", "to",
+                                          "told", "troops", "war", "was", "we", "were"};
+  REQUIRE(m.vocabulary() == vocab.size() + 1);  // plus <s>
+  const WordId bos = m.begin_sentence();
+  CHECK(total_probability(m, bos, bos, vocab) == Approx(1.0).epsilon(1e-4));                       // sentence start
+  CHECK(total_probability(m, m.lookup("the"), m.lookup("troops"), vocab) == Approx(1.0).epsilon(1e-4));  // seen
+  CHECK(total_probability(m, m.lookup("war"), m.lookup("troops"), vocab) == Approx(1.0).epsilon(1e-4));  // unseen pair
+  CHECK(total_probability(m, m.lookup("fine"), m.lookup("home"), vocab) == Approx(1.0).epsilon(1e-4));   // unseen context
+}
+
+TEST_CASE("Kneser-Ney prefers what it has seen", "[lm]") {
+  const KneserNeyModel m = KneserNeyModel::open(small_model().string());
+  const WordId the = m.lookup("the"), troops = m.lookup("troops");
+  CHECK(m.score(the, troops, m.lookup("were")) > m.score(the, troops, m.lookup("army")));
+  CHECK(m.lookup("zebra") == m.unknown());
+  CHECK(m.score(the, troops, m.unknown()) < m.score(the, troops, m.lookup("told")));
+  CHECK(m.describe().find("test model") == 0);
+}
+
+TEST_CASE("a corrupt model file is a clear error", "[lm]") {
+  std::string bytes;
+  {
+    std::ifstream in(small_model(), std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const fs::path bad = fs::temp_directory_path() / "unspin-test-bad.kn3";
+  std::ofstream(bad, std::ios::binary) << bytes.substr(0, bytes.size() - 8);
+  CHECK_THROWS_WITH(KneserNeyModel::open(bad.string()), Catch::Contains("file truncated"));
+  std::ofstream(bad, std::ios::binary) << std::string(600, 'z');
+  CHECK_THROWS_WITH(KneserNeyModel::open(bad.string()), Catch::Contains("not an unspin model"));
+  CHECK_THROWS_AS(KneserNeyModel::open("/nonexistent.kn3"), unspin::ResourceError);
+  KneserNeyTrainer empty;
+  CHECK_THROWS_WITH(empty.write(bad.string(), ""), Catch::Contains("no training text"));
+}
+
+TEST_CASE("the CMU model and interpolation", "[lm]") {
+  if (!fs::exists(SphinxModel::default_path())) {
+    WARN("skipped: " << SphinxModel::default_path() << " is absent (tools/setup installs it)");
+    return;
+  }
+  const SphinxModel cmu = SphinxModel::open(SphinxModel::default_path());
+  const WordId bos = cmu.begin_sentence();
+  CHECK(cmu.score(bos, cmu.lookup("the"), cmu.lookup("troops")) > cmu.score(bos, cmu.lookup("the"), cmu.lookup("troopers")));
+  CHECK(cmu.lookup("qqqzzz") == cmu.unknown());
+  CHECK(cmu.score(bos, cmu.lookup("the"), cmu.unknown()) == kUnknownLog10);
+  CHECK_THROWS_AS(SphinxModel::open("/nonexistent.lm.bin"), unspin::ResourceError);
+
+  const KneserNeyModel kn = KneserNeyModel::open(small_model().string());
+  const InterpolatedModel mix({&kn, &cmu}, {0.5, 0.5}, {"the", "troops", "were", "army"});
+  const WordId the = mix.lookup("the"), troops = mix.lookup("troops"), were = mix.lookup("were");
+  const double expected = std::log10(0.5 * std::pow(10.0, kn.score(kn.lookup("the"), kn.lookup("troops"), kn.lookup("were"))) +
+                                     0.5 * std::pow(10.0, cmu.score(cmu.lookup("the"), cmu.lookup("troops"), cmu.lookup("were"))));
+  CHECK(mix.score(the, troops, were) == Approx(expected).epsilon(1e-5));
+  CHECK(mix.lookup("unlisted") == mix.unknown());
+}
