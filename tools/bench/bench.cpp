@@ -3,6 +3,10 @@
 //   build/unspin-bench scaling [--unspin build/unspin] [--text FILE...] [--max-mb 32]
 //   build/unspin-bench throughput [--unspin build/unspin] [--corpus DIR] [--mb 50]
 //   build/unspin-bench lexicon
+//   build/unspin-bench lm [--corpus DIR]
+//
+// lm: load time, resident memory added, and trigram queries per second of the project's
+// Kneser-Ney model (memory-mapped) and of CMU's model (libsphinxbase), on the dev text.
 //
 // lexicon: loads the lexicon (morphology, phrase dictionary, thesaurus index) in this process,
 // five times, and reports each part's load time and the resident memory the first load added.
@@ -26,6 +30,8 @@
 #include <unistd.h>
 
 #include "lexicon/lexicon.hpp"
+#include "lm/kneser_ney.hpp"
+#include "lm/sphinx_model.hpp"
 #include "text/document.hpp"
 #include "text/icu_break.hpp"
 #include "resources.hpp"
@@ -329,10 +335,47 @@ int lexicon_load() {
   return 0;
 }
 
+int lm_speed(const fs::path& corpus) {
+  using clock = std::chrono::steady_clock;
+  std::vector<std::string> words;
+  unspin::text::Segmenter segmenter;
+  for (const auto& e : fs::directory_iterator(corpus / "dev")) {
+    for (auto& s : unspin::lm::lm_sentences(segmenter.segment(slurp(e.path())))) {
+      words.insert(words.end(), s.begin(), s.end());
+    }
+  }
+  std::cout << "| model | load ms | RSS added MB | queries | queries/s |\n|---|---:|---:|---:|---:|\n";
+  auto measure = [&](const char* name, auto open) {
+    const double before = resident_mb();
+    const auto t0 = clock::now();
+    const auto model = open();
+    const auto t1 = clock::now();
+    std::vector<unspin::lm::WordId> ids;
+    for (const auto& w : words) ids.push_back(model.lookup(w));
+    double sum = 0;
+    const auto t2 = clock::now();
+    for (std::size_t i = 2; i < ids.size(); ++i) sum += model.score(ids[i - 2], ids[i - 1], ids[i]);
+    const auto t3 = clock::now();
+    const double seconds = std::chrono::duration<double>(t3 - t2).count();
+    std::cout << "| " << name << " | " << fmt("%.1f", std::chrono::duration<double, std::milli>(t1 - t0).count()) << " | "
+              << fmt("%.1f", resident_mb() - before) << " | " << ids.size() - 2 << " | "
+              << fmt("%.0f", static_cast<double>(ids.size() - 2) / seconds) << " |\n";
+    return sum;
+  };
+  const double a = measure("Kneser-Ney (own format, memory-mapped)", [&] {
+    return unspin::lm::KneserNeyModel::open(unspin::data_path("news.kn3"));
+  });
+  const double b = measure("CMU via libsphinxbase", [] {
+    return unspin::lm::SphinxModel::open(unspin::lm::SphinxModel::default_path());
+  });
+  return a < 0 && b < 0 ? 0 : 1;
+}
+
 int usage() {
   std::cerr << "usage: unspin-bench scaling [--unspin PATH] [--text FILE...] [--max-mb N]\n"
                "       unspin-bench throughput [--unspin PATH] [--corpus DIR] [--mb N]\n"
-               "       unspin-bench lexicon\n";
+               "       unspin-bench lexicon\n"
+               "       unspin-bench lm [--corpus DIR]\n";
   return 2;
 }
 
@@ -342,6 +385,11 @@ int main(int argc, char** argv) {
   if (argc < 2) return usage();
   const std::string mode = argv[1];
   if (mode == "lexicon") return lexicon_load();
+  if (mode == "lm") {
+    fs::path corpus_dir = fs::canonical("/proc/self/exe").parent_path() / "data" / "clean";
+    if (argc == 4 && std::string(argv[2]) == "--corpus") corpus_dir = argv[3];
+    return lm_speed(corpus_dir);
+  }
   if (mode != "scaling" && mode != "throughput") return usage();
   const fs::path self = fs::canonical("/proc/self/exe");
   std::string unspin = (self.parent_path() / "unspin").string();
