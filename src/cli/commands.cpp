@@ -5,6 +5,7 @@
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "lexicon/lexicon.hpp"
+#include "lm/default_model.hpp"
 #include "lm/kneser_ney.hpp"
 #include "report/check_printer.hpp"
 #include "report/eval_printer.hpp"
@@ -31,9 +32,44 @@ bool load(text::Segmenter& segmenter, const std::string& path, text::Document& d
   }
 }
 
+// The repair engine's resources: the lexicon and the language model.
+struct Engine {
+  lexicon::Lexicon lexicon;
+  std::unique_ptr<lm::LanguageModel> model;
+};
+
+Engine load_engine(const Config& config, std::ostream& err) {
+  lexicon::LexiconOptions lexicon_options;
+  lexicon_options.user_phrases = config.phrases;
+  Engine engine{lexicon::Lexicon::load(lexicon_options), nullptr};
+  for (const auto& [path, summary] : engine.lexicon.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
+  lm::ModelOptions model_options;
+  model_options.kneser_ney = config.model;
+  engine.model = lm::load_default_model(model_options);
+  return engine;
+}
+
+void append_explanation(std::string& out, const std::string& path, const text::Document& doc, const repair::Edit& e) {
+  const text::LineColumn where = doc.position(e.begin);
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.3f", e.confidence);
+  out += path + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": “" +
+         std::string(doc.bytes().substr(e.begin, e.end - e.begin)) + "” → “" + e.replacement + "” " + confidence + " " +
+         repair::to_string(e.source) + "\n    " + e.reason + "\n";
+  if (!e.runners_up.empty()) {
+    out += "    runners-up:";
+    for (const repair::Alternative& a : e.runners_up) {
+      std::snprintf(confidence, sizeof confidence, "%.3f", a.confidence);
+      out += " “" + a.replacement + "” " + confidence + ";";
+    }
+    out.back() = '\n';
+  }
+}
+
 int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err) {
   text::Segmenter segmenter(config.segment);
-  const repair::Fixer fixer(config.fix);
+  const Engine engine = load_engine(config, err);
+  const repair::Fixer fixer(engine.lexicon, *engine.model, config.fix);
   std::unique_ptr<io::AtomicFile> file;
   if (!config.output.empty()) file = std::make_unique<io::AtomicFile>(config.output);
   io::FdWriter& out = file ? file->writer() : stdout_writer;
@@ -46,6 +82,12 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
       continue;
     }
     const repair::FixResult result = fixer.fix(doc);
+    if (config.explain) {
+      std::string report;
+      for (const repair::Edit& e : result.edits) append_explanation(report, path, doc, e);
+      out.write(report);
+      continue;
+    }
     repair::for_each_piece(doc.bytes(), result.edits, [&out](std::string_view piece) { out.write(piece); });
   }
   if (file) {
@@ -174,16 +216,16 @@ text::Document load_strict(text::Segmenter& segmenter, const std::string& path) 
 
 int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
   text::Segmenter segmenter(config.segment);
-  const repair::Fixer fixer(config.fix);
+  const Engine engine = load_engine(config, err);
+  const lexicon::Lexicon& lex = engine.lexicon;
+  const repair::Fixer fixer(engine.lexicon, *engine.model, config.fix);
   const detect::Detector detector(config.detect);
-  lexicon::LexiconOptions lexicon_options;
-  lexicon_options.user_phrases = config.phrases;
-  const lexicon::Lexicon lex = lexicon::Lexicon::load(lexicon_options);
-  for (const auto& [path, summary] : lex.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
   eval::EvalOptions eval_options = config.evaluation;
-  eval_options.covered = [&lex](std::string_view spun, std::string_view original) {
-    return lex.proposes(spun, original);
-  };
+  if (config.coverage) {
+    eval_options.covered = [&lex](std::string_view spun, std::string_view original) {
+      return lex.proposes(spun, original);
+    };
+  }
   eval::Evaluation evaluation(eval_options);
   int status = kExitOk;
   for (const Config::Triple& t : config.triples) {

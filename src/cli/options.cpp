@@ -39,12 +39,31 @@ po::options_description input_options() {
   return d;
 }
 
+// Options of the repair engine, shared by fix and eval.
+po::options_description engine_options() {
+  po::options_description d("Engine options");
+  d.add_options()
+      ("threshold", po::value<double>()->value_name("P"),
+       "make only edits whose confidence is at least P, in (0, 1) (default 0.97, measured to keep "
+       "damage on clean text at or below 1 word in 10,000)")
+      ("aggressive", po::bool_switch(), "same as --threshold 0.6: more restored, more risk")
+      ("model", po::value<std::string>()->value_name("MODEL"),
+       "use a language model trained with 'unspin train-lm' instead of the default one")
+      ("phrases", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
+       "add a phrase dictionary: a TSV (spun, original, weight) or a tortured-phrase CSV; repeatable");
+  return d;
+}
+
 po::options_description command_options(Command command) {
   if (command == Command::Fix) {
     po::options_description d("Fix options");
     d.add_options()("output,o", po::value<std::string>()->value_name("FILE"),
                     "write the repaired text to FILE instead of standard output; FILE is written "
-                    "whole or not at all (temporary file, then rename)");
+                    "whole or not at all (temporary file, then rename)")
+        ("explain", po::bool_switch(),
+         "instead of the text, list every edit: where, old and new text, confidence, source, "
+         "reason and the runner-up candidates");
+    d.add(engine_options());
     d.add(input_options());
     return d;
   }
@@ -86,13 +105,13 @@ po::options_description command_options(Command command) {
         ("match-sentences", po::bool_switch(),
          "pair each sentence of the original with the most similar sentence of the spun text, "
          "instead of comparing line by line (for texts that are not line-aligned)")
-        ("phrases", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
-         "add a phrase dictionary (TSV or tortured-phrase CSV) to the lexicon; repeatable")
+        ("no-coverage", po::bool_switch(), "do not measure candidate coverage (faster)")
         ("examples", po::value<std::size_t>()->value_name("N")->default_value(5),
          "examples to show for each outcome (fixed, wrong, missed, damage)")
         ("format", po::value<std::string>()->value_name("FMT")->default_value("text"),
          "'text' (a table) or 'json' (one object)")
         ("help,h", po::bool_switch(), "show this help");
+    d.add(engine_options());
     return d;
   }
   if (command == Command::Lookup) {
@@ -261,8 +280,13 @@ Options parse_command_line(int argc, const char* const argv[]) {
   text("pairs", options.pairs);
   if (vm.count("match-sentences")) options.match_sentences = vm["match-sentences"].as<bool>();
   if (vm.count("examples")) options.examples = vm["examples"].as<std::size_t>();
+  if (vm.count("no-coverage")) options.no_coverage = vm["no-coverage"].as<bool>();
   if (vm.count("phrases")) options.phrases = vm["phrases"].as<std::vector<std::string>>();
   if (vm.count("limit")) options.limit = vm["limit"].as<std::size_t>();
+  if (vm.count("threshold")) options.threshold = vm["threshold"].as<double>();
+  if (vm.count("aggressive")) options.aggressive = vm["aggressive"].as<bool>();
+  if (vm.count("explain")) options.explain = vm["explain"].as<bool>();
+  text("model", options.model);
   return options;
 }
 
@@ -330,6 +354,15 @@ Config make_config(const Options& options) {
 
   config.phrases = options.phrases;
   config.limit = options.limit;
+  config.explain = options.explain;
+  config.model = options.model;
+  if (options.aggressive && options.threshold >= 0) throw UsageError("--aggressive and --threshold cannot be used together");
+  if (options.aggressive) config.fix.threshold = 0.6;
+  if (options.threshold >= 0) {
+    if (!(options.threshold > 0 && options.threshold < 1)) throw UsageError("--threshold: expected a number between 0 and 1");
+    config.fix.threshold = options.threshold;
+  }
+  if (options.explain && !options.output.empty()) throw UsageError("--explain prints a report; it cannot go with --output");
   if (options.command == Command::TrainLm && (options.output.empty() || options.inputs.empty())) {
     throw UsageError("train-lm needs CORPUS files or folders and -o MODEL");
   }
@@ -359,6 +392,7 @@ Config make_config(const Options& options) {
     }
     config.evaluation.mode = options.match_sentences ? eval::UnitMode::Sentences : eval::UnitMode::Lines;
     config.evaluation.max_examples = options.examples;
+    config.coverage = !options.no_coverage;
   }
   return config;
 }

@@ -56,10 +56,17 @@ struct Options {
   std::string pairs;                   // --pairs FILE: lines of "spun<TAB>original[<TAB>output]"
   bool match_sentences = false;        // --match-sentences: pair sentences by similarity, not lines
   std::size_t examples = 5;            // --examples N: examples shown per outcome
+  bool no_coverage = false;            // --no-coverage: skip the (slow) candidate-coverage measure
 
   // lexicon
   std::vector<std::string> phrases;    // --phrases FILE (repeatable): user TSV or tortured-phrase CSV
   std::size_t limit = 20;              // lookup --limit N: thesaurus candidates shown per word
+
+  // repair engine (fix, eval)
+  double threshold = -1;               // --threshold P: minimum edit confidence (default: FixOptions)
+  bool aggressive = false;             // --aggressive: threshold 0.6, more recall and more risk
+  bool explain = false;                // fix --explain: list the edits instead of printing the text
+  std::string model;                   // --model MODEL: a train-lm model instead of the default one
 };
 
 // Everything a command needs, validated.
@@ -86,9 +93,12 @@ struct Config {
   };
   std::vector<Triple> triples;
   eval::EvalOptions evaluation;
+  bool coverage = true;
 
   std::vector<std::string> phrases;
   std::size_t limit = 20;
+  bool explain = false;
+  std::string model;
 };
 
 // Parses argv (argv[0] is skipped). Throws UsageError with a one-line message.

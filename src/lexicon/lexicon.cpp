@@ -1,6 +1,7 @@
 #include "lexicon/lexicon.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 #include "lexicon/numbers.hpp"
@@ -35,8 +36,25 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
     auto [it, inserted] = best.try_emplace(text, WordCandidate{text, prior, sources, reason});
     if (!inserted && prior > it->second.prior) it->second = WordCandidate{std::move(text), prior, sources, std::move(reason)};
   };
+  // Candidates come best prior first, so once `limit` candidates are known, a candidate whose
+  // prior is below the limit-th best cannot enter, and inflecting it (Hunspell calls) is skipped.
+  auto floor = [&]() -> float {
+    if (best.size() < limit) return 0.0f;
+    std::vector<float> priors;
+    priors.reserve(best.size());
+    for (const auto& [text, c] : best) priors.push_back(c.prior);
+    std::nth_element(priors.begin(), priors.begin() + static_cast<std::ptrdiff_t>(limit - 1), priors.end(), std::greater<>());
+    return priors[limit - 1];
+  };
   for (const Analysis& a : analyses) {
+    float bar = floor();
+    std::size_t since_check = 0;
     for (const ThesaurusCandidate& c : thesaurus_.candidates(a.lemma)) {
+      if (c.prior < bar) break;
+      if (++since_check == 16) {
+        bar = floor();
+        since_check = 0;
+      }
       const std::string base = sources_to_string(c.sources) + ": " + a.lemma + " ~ " + std::string(c.word);
       if (a.inflection == Inflection::None) {
         offer(std::string(c.word), c.prior, c.sources, base);

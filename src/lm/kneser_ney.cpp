@@ -362,6 +362,13 @@ float KneserNeyModel::score(WordId u, WordId v, WordId w) const {
   return backoff + uni_backoff_[v] + uni_prob_[w];
 }
 
+std::vector<std::string> KneserNeyModel::words() const {
+  std::vector<std::string> out;
+  out.reserve(vocab_);
+  for (std::uint32_t i = 0; i < vocab_; ++i) out.emplace_back(word(i));
+  return out;
+}
+
 std::string KneserNeyModel::describe() const {
   return std::string(description_) + " (" + std::to_string(vocab_) + " words, " + std::to_string(bigram_count_) +
          " bigrams, " + std::to_string(trigram_count_) + " trigrams)";

@@ -55,6 +55,7 @@ class KneserNeyModel final : public LanguageModel {
   float score(WordId u, WordId v, WordId w) const override;
   std::string describe() const override;
   std::size_t vocabulary() const { return vocab_; }
+  std::vector<std::string> words() const;  // the vocabulary, by id
   std::size_t bigrams() const { return bigram_count_; }
   std::size_t trigrams() const { return trigram_count_; }
 

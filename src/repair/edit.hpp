@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace unspin::repair {
 
@@ -24,6 +25,11 @@ enum class EditSource : std::uint8_t {
 
 const char* to_string(EditSource source);
 
+struct Alternative {
+  std::string replacement;
+  double confidence;  // the same measure as Edit::confidence, had this been chosen
+};
+
 struct Edit {
   std::size_t begin = 0;  // byte offsets of the replaced span in the input
   std::size_t end = 0;
@@ -31,6 +37,7 @@ struct Edit {
   double confidence = 0;  // in [0, 1]: how sure the engine is that the original read `replacement`
   EditSource source = EditSource::Phrase;
   std::string reason;  // one line a reviewer can check: "“by no means” is a spinner form of “never”"
+  std::vector<Alternative> runners_up;  // other candidates for the same span, best first
 };
 
 // Returns `text` with every edit applied. Edits must be sorted by offset, lie inside the text and

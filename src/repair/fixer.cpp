@@ -1,12 +1,419 @@
 #include "repair/fixer.hpp"
 
-namespace unspin::repair {
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+#include <unordered_set>
 
-Fixer::Fixer(FixOptions options) : options_(options) {}
+#include "lexicon/numbers.hpp"
+#include "text/case.hpp"
+
+namespace unspin::repair {
+namespace {
+
+using text::CaseShape;
+using text::TokenKind;
+
+// A word the language model sees, and what may be done to it.
+struct Slot {
+  std::uint32_t token;  // document token index
+  std::string lm;       // its language-model token
+  bool protect;         // inside a URL, e-mail address, @handle, #hashtag or code-like chunk
+  bool name;            // capitalised, and not the sentence's first word
+};
+
+struct Arc {
+  std::uint32_t begin, end;              // slots [begin, end)
+  std::uint32_t first_token, end_token;  // document tokens replaced
+  std::vector<std::string> words;        // language-model tokens this arc produces
+  std::string replacement;               // lowercase replacement; empty for a keep arc
+  float channel;                         // log10 channel score
+  EditSource source;
+  // What explains the arc, turned into a reason only for edits that are made.
+  const lexicon::PhraseEntry* phrase = nullptr;
+  const lexicon::WordCandidate* candidate = nullptr;
+  const lexicon::NumberFix* number = nullptr;
+  bool keep() const { return replacement.empty(); }
+};
+
+const std::unordered_set<std::string>& function_words() {
+  static const std::unordered_set<std::string> words = {
+      "the", "and", "for", "are", "was", "were", "been", "being", "have", "has", "had", "not", "but", "you",
+      "his", "her", "its", "our", "their", "they", "them", "this", "that", "these", "those", "with", "from",
+      "into", "than", "then", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why",
+      "how", "all", "any", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "does",
+      "did", "doing", "done", "also", "very", "just", "only", "over", "some", "such", "more", "most", "other"};
+  return words;
+}
+
+// Whitespace-delimited chunks that look like a URL, an address, a handle, a hashtag or code.
+bool code_like(std::string_view chunk) {
+  if (chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos) return true;
+  if (chunk.find('@') != std::string_view::npos || chunk.front() == '#') return true;
+  if (chunk.find('_') != std::string_view::npos || chunk.find('\\') != std::string_view::npos) return true;
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::size_t i = 1; i + 1 < chunk.size(); ++i) {
+    // "example.com", "a/b", "foo=bar", "f(x)" between letters
+    if ((chunk[i] == '.' || chunk[i] == '/' || chunk[i] == '=' || chunk[i] == '(') && letter(chunk[i - 1]) &&
+        letter(chunk[i + 1]) && !(chunk[i] == '.' && i + 2 < chunk.size() && chunk[i + 2] == '.')) {
+      return chunk[i] != '.' || std::islower(static_cast<unsigned char>(chunk[i + 1]));
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> lm_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    const bool number = std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
+    out.push_back(number ? "<num>" : text::to_lower(word));
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '-') flush();
+    else word += c;
+  }
+  flush();
+  return out;
+}
+
+std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
+
+std::string format_weight(double w) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", w);
+  return buf;
+}
+
+class SentenceDecoder {
+ public:
+  using CandidateCache = std::unordered_map<std::string, std::vector<lexicon::WordCandidate>>;
+
+  SentenceDecoder(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, const FixOptions& options,
+                  const text::Document& doc, const text::Sentence& sentence,
+                  const std::vector<lexicon::NumberFix>& numbers, double document_bias, CandidateCache& cache,
+                  std::unordered_map<std::string, lm::WordId>& ids)
+      : lexicon_(lexicon), model_(model), options_(options), doc_(doc), sentence_(sentence), numbers_(numbers),
+        bias_(document_bias), cache_(cache), ids_(ids) {}
+
+  void run(std::vector<Edit>& out) {
+    build_slots();
+    if (slots_.empty()) return;
+    build_arcs();
+    const std::vector<const Arc*> best = search();
+    if (best.empty()) return;
+    emit(best, out);
+  }
+
+ private:
+  lm::WordId id(const std::string& word) {
+    const auto it = ids_.find(word);
+    if (it != ids_.end()) return it->second;
+    return ids_[word] = model_.lookup(word);
+  }
+
+  void build_slots() {
+    const auto tokens = doc_.tokens();
+    // Protected chunks: scan the sentence's whitespace-separated chunks.
+    std::vector<bool> protect(sentence_.end_token - sentence_.first_token, false);
+    for (std::uint32_t i = sentence_.first_token; i < sentence_.end_token;) {
+      if (tokens[i].kind == TokenKind::Space) {
+        ++i;
+        continue;
+      }
+      std::uint32_t j = i;
+      while (j < sentence_.end_token && tokens[j].kind != TokenKind::Space) ++j;
+      const std::string_view chunk = doc_.bytes().substr(tokens[i].begin, tokens[j - 1].end - tokens[i].begin);
+      if (code_like(chunk)) {
+        for (std::uint32_t k = i; k < j; ++k) protect[k - sentence_.first_token] = true;
+      }
+      i = j;
+    }
+    bool first_word = true;
+    for (std::uint32_t i = sentence_.first_token; i < sentence_.end_token; ++i) {
+      const text::Token& t = tokens[i];
+      if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
+      std::string lm = lm::lm_token(doc_.text(t), t.kind);
+      const bool name = !first_word && t.kind == TokenKind::Word && t.shape != CaseShape::Lower && t.shape != CaseShape::None;
+      // Words with digits ("mp3", "COVID19") are code-like, except ordinals ("21st").
+      bool digits = false;
+      if (t.kind == TokenKind::Word) {
+        const std::string_view w = doc_.text(t);
+        digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                 !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
+      }
+      slots_.push_back({i, std::move(lm), protect[i - sentence_.first_token] || digits, name});
+      first_word = false;
+    }
+  }
+
+  // Index of the first slot whose token is at or after `token`.
+  std::uint32_t slot_at(std::uint32_t token) const {
+    const auto it = std::lower_bound(slots_.begin(), slots_.end(), token,
+                                     [](const Slot& s, std::uint32_t t) { return s.token < t; });
+    return static_cast<std::uint32_t>(it - slots_.begin());
+  }
+
+  void build_arcs() {
+    const std::uint32_t n = static_cast<std::uint32_t>(slots_.size());
+    arcs_.assign(n, {});
+    // The keep path and each word's log10 probability in its written context.
+    std::vector<float> surprise(n, 0);
+    {
+      lm::WordId u = model_.begin_sentence(), v = model_.begin_sentence();
+      for (std::uint32_t i = 0; i < n; ++i) {
+        const lm::WordId w = id(slots_[i].lm);
+        surprise[i] = model_.score(u, v, w);
+        u = v;
+        v = w;
+      }
+    }
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const Slot& s = slots_[i];
+      arcs_[i].push_back({i, i + 1, s.token, s.token + 1, {s.lm}, "", 0.0f, EditSource::Phrase});
+      if (s.protect) continue;
+      // Phrase dictionary.
+      for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc_, s.token)) {
+        if (m.end_token > sentence_.end_token) continue;
+        const std::uint32_t end = slot_at(m.end_token);
+        bool ok = end > i;
+        for (std::uint32_t k = i; k < end && ok; ++k) ok = !slots_[k].protect;
+        if (!ok || (s.name && m.entry->weight < 0.85f)) continue;
+        Arc arc{i, end, s.token, m.end_token, lm_words(m.entry->original), text::to_lower(m.entry->original),
+                static_cast<float>(std::log10(m.entry->weight) - options_.phrase_penalty),
+                m.entry->source == lexicon::PhraseSource::BuiltIn ? EditSource::Phrase : EditSource::User};
+        arc.phrase = m.entry;
+        arcs_[i].push_back(std::move(arc));
+      }
+      // Reverse thesaurus, only where the written word surprises the language model.
+      const bool candidate_word = !s.name && s.lm.size() >= 3 && s.lm != "<num>" &&
+                                  std::all_of(s.lm.begin(), s.lm.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '\''; }) &&
+                                  !function_words().count(s.lm);
+      // In a document the prior judges clean, a thesaurus arc cannot clear the threshold (its
+      // channel is below -penalty + bias), so none are built: the main saving on clean text.
+      if (candidate_word && surprise[i] < options_.suspicion && bias_ > options_.thesaurus_bias_floor) {
+        auto cached = cache_.find(s.lm);
+        if (cached == cache_.end()) {
+          cached = cache_.emplace(s.lm, lexicon_.word_candidates(s.lm, options_.thesaurus_candidates)).first;
+        }
+        for (const lexicon::WordCandidate& c : cached->second) {
+          Arc arc{i, i + 1, s.token, s.token + 1, lm_words(c.text), c.text,
+                  static_cast<float>(std::log10(std::max(c.prior, 1e-6f)) - options_.thesaurus_penalty),
+                  EditSource::Thesaurus};
+          arc.candidate = &c;
+          arcs_[i].push_back(std::move(arc));
+        }
+      }
+    }
+    for (const lexicon::NumberFix& f : numbers_) {
+      if (f.begin_token < sentence_.first_token || f.end_token > sentence_.end_token) continue;
+      const std::uint32_t b = slot_at(f.begin_token), e = slot_at(f.end_token);
+      if (b >= n || slots_[b].token != f.begin_token || e <= b || slots_[b].protect) continue;
+      Arc arc{b, e, f.begin_token, f.end_token, lm_words(f.replacement), f.replacement,
+              static_cast<float>(std::log10(f.confidence)), EditSource::Number};
+      arc.number = &f;
+      arcs_[b].push_back(std::move(arc));
+    }
+    // Number garble is evidence in itself; everything else carries the document's spin prior.
+    for (auto& arcs : arcs_) {
+      for (Arc& arc : arcs) {
+        if (!arc.keep() && arc.source != EditSource::Number) arc.channel += static_cast<float>(bias_);
+      }
+    }
+  }
+
+  struct Node {
+    double score;
+    lm::WordId u, v;
+    std::int32_t prev;
+    const Arc* arc;
+  };
+
+  std::vector<const Arc*> search() {
+    const std::uint32_t n = static_cast<std::uint32_t>(slots_.size());
+    std::vector<Node> nodes;
+    std::vector<std::vector<std::int32_t>> at(n + 1);
+    nodes.push_back({0.0, model_.begin_sentence(), model_.begin_sentence(), -1, nullptr});
+    at[0].push_back(0);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      auto& here = at[i];
+      if (here.size() > options_.beam) {
+        std::partial_sort(here.begin(), here.begin() + static_cast<std::ptrdiff_t>(options_.beam), here.end(),
+                          [&nodes](std::int32_t a, std::int32_t b) { return nodes[a].score > nodes[b].score; });
+        here.resize(options_.beam);
+      }
+      for (const std::int32_t from : here) {
+        for (const Arc& arc : arcs_[i]) {
+          double score = nodes[from].score + arc.channel;
+          lm::WordId u = nodes[from].u, v = nodes[from].v;
+          for (const std::string& w : arc.words) {
+            const lm::WordId wid = id(w);
+            score += model_.score(u, v, wid);
+            u = v;
+            v = wid;
+          }
+          // Recombine hypotheses that reach the same position with the same trigram state.
+          auto& there = at[arc.end];
+          auto same = std::find_if(there.begin(), there.end(), [&](std::int32_t k) { return nodes[k].u == u && nodes[k].v == v; });
+          if (same != there.end()) {
+            if (nodes[*same].score >= score) continue;
+            nodes[*same] = {score, u, v, from, &arc};
+          } else {
+            there.push_back(static_cast<std::int32_t>(nodes.size()));
+            nodes.push_back({score, u, v, from, &arc});
+          }
+        }
+      }
+    }
+    std::int32_t best = -1;
+    double best_score = -1e300;
+    for (const std::int32_t k : at[n]) {
+      const double s = nodes[k].score + model_.score(nodes[k].u, nodes[k].v, model_.end_sentence());
+      if (s > best_score) {
+        best_score = s;
+        best = k;
+      }
+    }
+    std::vector<const Arc*> path;
+    for (std::int32_t k = best; k > 0; k = nodes[k].prev) path.push_back(nodes[k].arc);
+    std::reverse(path.begin(), path.end());
+    return path;
+  }
+
+  double path_score(const std::vector<const Arc*>& path) {
+    double score = 0;
+    lm::WordId u = model_.begin_sentence(), v = model_.begin_sentence();
+    for (const Arc* arc : path) {
+      score += arc->channel;
+      for (const std::string& w : arc->words) {
+        const lm::WordId wid = id(w);
+        score += model_.score(u, v, wid);
+        u = v;
+        v = wid;
+      }
+    }
+    return score + model_.score(u, v, model_.end_sentence());
+  }
+
+  std::string reason(const Arc& arc, std::string_view written) const {
+    if (arc.phrase) {
+      const bool tortured = arc.phrase->source == lexicon::PhraseSource::Tortured;
+      return std::string(tortured ? "tortured phrase: " : "phrase: ") + quoted(written) + " is a " +
+             (tortured ? "tortured form" : "spinner form") + " of " + quoted(arc.phrase->original) + " (weight " +
+             format_weight(arc.phrase->weight) + ", " + arc.phrase->origin + ")";
+    }
+    if (arc.candidate) {
+      return "thesaurus: " + quoted(written) + " may replace " + quoted(arc.candidate->text) + " (" +
+             arc.candidate->reason + ", prior " + format_weight(arc.candidate->prior) + ")";
+    }
+    return arc.number ? arc.number->reason : std::string();
+  }
+
+  // The path with arc k replaced by `replacement` arcs.
+  static std::vector<const Arc*> splice(const std::vector<const Arc*>& path, std::size_t k,
+                                        const std::vector<const Arc*>& replacement) {
+    std::vector<const Arc*> out(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(k));
+    out.insert(out.end(), replacement.begin(), replacement.end());
+    out.insert(out.end(), path.begin() + static_cast<std::ptrdiff_t>(k) + 1, path.end());
+    return out;
+  }
+
+  void emit(const std::vector<const Arc*>& path, std::vector<Edit>& out) {
+    const double best = path_score(path);
+    const auto tokens = doc_.tokens();
+    for (std::size_t k = 0; k < path.size(); ++k) {
+      const Arc& arc = *path[k];
+      if (arc.keep()) continue;
+      std::vector<const Arc*> keeps;
+      for (std::uint32_t s = arc.begin; s < arc.end; ++s) keeps.push_back(&arcs_[s].front());
+      const double kept = path_score(splice(path, k, keeps));
+      const double margin = best - kept;
+      const double confidence = 1.0 / (1.0 + std::pow(10.0, -margin));
+      const std::size_t begin = tokens[arc.first_token].begin, end = tokens[arc.end_token - 1].end;
+      const std::string_view written = doc_.bytes().substr(begin, end - begin);
+      if (text::to_lower(written) == arc.replacement) continue;
+      Edit edit;
+      edit.begin = begin;
+      edit.end = end;
+      edit.replacement = arc.source == EditSource::Number ? arc.replacement
+                                                          : text::apply_case_shape(arc.replacement, tokens[arc.first_token].shape);
+      edit.confidence = confidence;
+      edit.source = arc.source;
+      if (confidence < options_.threshold) continue;
+      char gain[96];
+      std::snprintf(gain, sizeof gain, "; language model and channel favour it by %.2f (log10)", margin);
+      edit.reason = reason(arc, written) + gain;
+      // Runners-up: other candidates for the same span, scored the same way against keeping.
+      std::vector<Alternative> others;
+      for (const Arc& other : arcs_[arc.begin]) {
+        if (&other == &arc || other.keep() || other.end != arc.end || other.replacement == arc.replacement) continue;
+        if (std::any_of(others.begin(), others.end(), [&](const Alternative& a) { return a.replacement == other.replacement; })) continue;
+        const double m = path_score(splice(path, k, {&other})) - kept;
+        others.push_back({other.replacement, 1.0 / (1.0 + std::pow(10.0, -m))});
+      }
+      std::sort(others.begin(), others.end(), [](const Alternative& a, const Alternative& b) { return a.confidence > b.confidence; });
+      if (others.size() > 3) others.resize(3);
+      edit.runners_up = std::move(others);
+      out.push_back(std::move(edit));
+    }
+  }
+
+  const lexicon::Lexicon& lexicon_;
+  const lm::LanguageModel& model_;
+  const FixOptions& options_;
+  const text::Document& doc_;
+  const text::Sentence& sentence_;
+  const std::vector<lexicon::NumberFix>& numbers_;
+  const double bias_;  // log10, added to every edit arc: the document's evidence of spin
+  CandidateCache& cache_;
+  std::vector<Slot> slots_;
+  std::vector<std::vector<Arc>> arcs_;  // by starting slot; the keep arc first
+  std::unordered_map<std::string, lm::WordId>& ids_;  // word -> model id, shared by the document
+};
+
+}  // namespace
+
+Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, FixOptions options)
+    : lexicon_(lexicon), model_(model), options_(options) {}
+
+double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
+  // Strong evidence: spinner forms that clean writing (almost) never uses: multi-word phrase
+  // entries of weight 0.8 or more ("by no means", "in opposition to", "find yourself"), and
+  // number garble. Single words are left out: "footage" or "troopers" are ordinary somewhere.
+  std::size_t strong = lexicon::number_fixes(doc).size();
+  std::size_t words = 0;
+  const auto tokens = doc.tokens();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::Word) continue;
+    ++words;
+    for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i)) {
+      if (m.entry->weight >= 0.8f && m.entry->tokens.size() >= 2) {
+        ++strong;
+        break;
+      }
+    }
+  }
+  if (strong_out) *strong_out = strong;
+  // Expected strong forms in spun news: about options_.spun_density per 1,000 words. The bias is
+  // log10 of the observed share of that (smoothed, capped at 1), scaled by options_.prior_weight.
+  const double expected = options_.spun_density * static_cast<double>(words) / 1000.0;
+  const double share = std::min(1.0, (static_cast<double>(strong) + 0.5) / (expected + 0.5));
+  return options_.prior_weight * std::log10(share);
+}
 
 FixResult Fixer::fix(const text::Document& doc) const {
-  (void)doc;  // no candidate sources yet: see the header
-  return {};
+  FixResult result;
+  const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
+  const double bias = document_bias(doc, nullptr);
+  SentenceDecoder::CandidateCache cache;
+  std::unordered_map<std::string, lm::WordId> ids;
+  for (const text::Sentence& sentence : doc.sentences()) {
+    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, cache, ids).run(result.edits);
+  }
+  return result;
 }
 
 }  // namespace unspin::repair

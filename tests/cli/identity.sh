@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# At this stage `unspin fix` must return every valid UTF-8 file byte for byte: the project's own
-# test data and corpus, generated edge cases, and the seed articles when ../shared is present.
+# Never damage clean text: `unspin fix` must return every clean file byte for byte: the project's
+# own clean test data and the original of its example, generated edge cases, and the clean seed
+# articles (001, 002, 004) when ../shared is present.
 set -u
 unspin=$1 data=$2 corpus=$3 shared=$4
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printf 'no newline at end' >"$tmp/no-eol.txt"
 printf '\xef\xbb\xbf\r\n\r\n  \t\n\xc2\xa0\n' >"$tmp/whitespace.txt"
 printf 'Emoji 👨‍👩‍👧 e\xcc\x81 שלום “q” — end\r' >"$tmp/mixed.txt"
-files=("$data"/clean.txt "$data"/crlf.txt "$data"/bom.txt "$data"/control.txt "$corpus"/*.txt "$tmp"/*.txt)
-if [ -d "$shared/seeds" ]; then files+=("$shared"/seeds/*.txt); else echo "note: $shared/seeds absent, seeds skipped"; fi
+files=("$data"/clean.txt "$data"/crlf.txt "$data"/bom.txt "$data"/control.txt "$data"/original-small.txt
+       "$corpus"/example-original.txt "$tmp"/*.txt)
+if [ -d "$shared/seeds" ]; then
+  files+=("$shared"/seeds/001_*.txt "$shared"/seeds/002_*.txt "$shared"/seeds/004_*.txt)
+else
+  echo "note: $shared/seeds absent, seeds skipped"
+fi
 for f in "${files[@]}"; do
   "$unspin" fix "$f" >"$tmp/out" || { echo "FAIL: unspin fix $f exited $?"; exit 1; }
   cmp -s "$f" "$tmp/out" || { echo "FAIL: unspin fix changed $f"; cmp "$f" "$tmp/out"; exit 1; }

@@ -1,0 +1,59 @@
+#include "lm/default_model.hpp"
+
+#include "lm/kneser_ney.hpp"
+#include "lm/sphinx_model.hpp"
+#include "resources.hpp"
+
+namespace unspin::lm {
+namespace {
+
+// Owns its component models and delegates to their interpolation.
+class Ensemble final : public LanguageModel {
+ public:
+  Ensemble(KneserNeyModel kn, SphinxModel cmu, double weight)
+      : kn_(std::move(kn)), cmu_(std::move(cmu)), mix_(make_mix(weight)) {}
+
+  WordId lookup(std::string_view word) const override { return mix_->lookup(word); }
+  WordId begin_sentence() const override { return mix_->begin_sentence(); }
+  WordId end_sentence() const override { return mix_->end_sentence(); }
+  WordId unknown() const override { return mix_->unknown(); }
+  float score(WordId u, WordId v, WordId w) const override { return mix_->score(u, v, w); }
+  std::string describe() const override { return mix_->describe(); }
+
+ private:
+  std::unique_ptr<InterpolatedModel> make_mix(double weight) const {
+    std::vector<std::string> vocabulary = kn_.words();
+    const std::vector<std::string> more = cmu_.words();
+    vocabulary.insert(vocabulary.end(), more.begin(), more.end());
+    return std::make_unique<InterpolatedModel>(std::vector<const LanguageModel*>{&kn_, &cmu_},
+                                               std::vector<double>{weight, 1 - weight}, vocabulary);
+  }
+  KneserNeyModel kn_;
+  SphinxModel cmu_;
+  std::unique_ptr<InterpolatedModel> mix_;  // points into kn_ and cmu_: declared after them
+};
+
+class OwnedKneserNey final : public LanguageModel {
+ public:
+  explicit OwnedKneserNey(KneserNeyModel kn) : kn_(std::move(kn)) {}
+  WordId lookup(std::string_view word) const override { return kn_.lookup(word); }
+  WordId begin_sentence() const override { return kn_.begin_sentence(); }
+  WordId end_sentence() const override { return kn_.end_sentence(); }
+  WordId unknown() const override { return kn_.unknown(); }
+  float score(WordId u, WordId v, WordId w) const override { return kn_.score(u, v, w); }
+  std::string describe() const override { return kn_.describe(); }
+
+ private:
+  KneserNeyModel kn_;
+};
+
+}  // namespace
+
+std::unique_ptr<LanguageModel> load_default_model(const ModelOptions& options) {
+  KneserNeyModel kn = KneserNeyModel::open(options.kneser_ney.empty() ? data_path("news.kn3") : options.kneser_ney);
+  if (options.kneser_ney_weight >= 1.0) return std::make_unique<OwnedKneserNey>(std::move(kn));
+  SphinxModel cmu = SphinxModel::open(options.cmu.empty() ? SphinxModel::default_path() : options.cmu);
+  return std::make_unique<Ensemble>(std::move(kn), std::move(cmu), options.kneser_ney_weight);
+}
+
+}  // namespace unspin::lm

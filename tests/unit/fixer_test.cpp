@@ -1,0 +1,119 @@
+#include "repair/fixer.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <memory>
+
+#include "lm/default_model.hpp"
+#include "resources.hpp"
+
+namespace fs = std::filesystem;
+using namespace unspin;
+
+namespace {
+
+// The real lexicon and default language model, loaded once; null when the build has not made them.
+struct Engine {
+  std::unique_ptr<lexicon::Lexicon> lexicon;
+  std::unique_ptr<lm::LanguageModel> model;
+};
+
+const Engine* engine() {
+  static const Engine e = [] {
+    Engine out;
+    if (!fs::exists(data_path("thesaurus.idx")) || !fs::exists(data_path("news.kn3"))) return out;
+    out.lexicon = std::make_unique<lexicon::Lexicon>(lexicon::Lexicon::load(lexicon::LexiconOptions{}));
+    out.model = lm::load_default_model(lm::ModelOptions{});
+    return out;
+  }();
+  return e.lexicon ? &e : nullptr;
+}
+
+std::string fix(const std::string& input, repair::FixOptions options = {}) {
+  const repair::Fixer fixer(*engine()->lexicon, *engine()->model, options);
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(input);
+  return repair::apply_edits(doc.bytes(), fixer.fix(doc).edits);
+}
+
+// A paragraph thick with strong spinner forms, so that the document prior allows edits.
+const std::string kSpunContext =
+    "The troopers had been combating in opposition to the rebels. They would by no means find yourself "
+    "as cannon fodder, in line with officers. It is prone to be one in every of the largest attacks.\n";
+
+}  // namespace
+
+TEST_CASE("spun sentences are restored, clean ones left alone", "[fixer]") {
+  if (!engine()) {
+    WARN("skipped: no thesaurus index or language model (tools/build makes them after tools/setup)");
+    return;
+  }
+  struct Row {
+    std::string input;
+    std::string expected;
+  };
+  const Row rows[] = {
+      {"They had by no means seen anything like it.\n", "They had never seen anything like it.\n"},
+      {"It was attention-grabbing to watch.\n", "It was interesting to watch.\n"},
+      {"They said it was a number of years in the past.\n", "They said it was a number of years ago.\n"},
+      {"Reservists: seven.6 million.\n", "Reservists: 7.6 million.\n"},
+      {"By no means again.\n", "Never again.\n"},                                      // case carried over
+      {"BY NO MEANS AGAIN.\n", "NEVER AGAIN.\n"},
+      {"We saw it at http://example.com/by-no-means today.\n", "We saw it at http://example.com/by-no-means today.\n"},
+      {"Follow @in_opposition_to and #bynomeans now.\n", "Follow @in_opposition_to and #bynomeans now.\n"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.input);
+    CHECK(fix(kSpunContext + row.input).substr(fix(kSpunContext).size()) == row.expected);
+  }
+}
+
+TEST_CASE("clean text comes back byte for byte", "[fixer]") {
+  if (!engine()) return;
+  const std::string clean[] = {
+      "The soldiers were sent to the front, officials said on Tuesday.\n",
+      "Flood barriers held overnight; “we were never sure,” said the mayor.\n",
+      "The footage showed troops running across a field while drones hunted them.\n",
+      "Had been there before? Never. Not once.\r\n",
+  };
+  for (const std::string& text : clean) {
+    CAPTURE(text);
+    CHECK(fix(text) == text);
+  }
+}
+
+TEST_CASE("every edit carries a confidence over the threshold, a source and a reason", "[fixer]") {
+  if (!engine()) return;
+  const repair::Fixer fixer(*engine()->lexicon, *engine()->model, repair::FixOptions{});
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(kSpunContext);
+  const auto edits = fixer.fix(doc).edits;
+  REQUIRE(edits.size() >= 5);
+  std::size_t previous_end = 0;
+  for (const repair::Edit& e : edits) {
+    CHECK(e.begin >= previous_end);
+    CHECK(e.end > e.begin);
+    CHECK(e.confidence >= fixer.options().threshold);
+    CHECK(e.confidence <= 1.0);
+    CHECK_FALSE(e.reason.empty());
+    previous_end = e.end;
+  }
+  // A stricter threshold never adds edits.
+  repair::FixOptions strict;
+  strict.threshold = 0.9999;
+  CHECK(repair::Fixer(*engine()->lexicon, *engine()->model, strict).fix(doc).edits.size() <= edits.size());
+}
+
+TEST_CASE("the document prior: strong spinner forms lift it, clean text lowers it", "[fixer]") {
+  if (!engine()) return;
+  const repair::Fixer fixer(*engine()->lexicon, *engine()->model, repair::FixOptions{});
+  text::Segmenter segmenter;
+  std::size_t strong = 0;
+  CHECK(fixer.document_bias(segmenter.segment(kSpunContext), &strong) == Approx(0.0));
+  CHECK(strong >= 5);
+  std::string clean;
+  for (int i = 0; i < 40; ++i) clean += "The soldiers were sent to the front, officials said on Tuesday.\n";
+  CHECK(fixer.document_bias(segmenter.segment(clean), &strong) < -1.0);
+  CHECK(strong == 0);
+}
