@@ -1,6 +1,7 @@
 #include "eval/metrics.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <deque>
 #include <unordered_set>
 
@@ -203,7 +204,7 @@ double RepairCounts::recall() const {
 }
 
 double RepairCounts::error_reduction() const {
-  if (distance_before == 0) return distance_after == 0 ? 0.0 : -1.0 * static_cast<double>(distance_after);
+  if (distance_before == 0) return std::numeric_limits<double>::quiet_NaN();  // nothing to reduce
   return 1.0 - static_cast<double>(distance_after) / static_cast<double>(distance_before);
 }
 

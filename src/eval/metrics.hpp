@@ -42,7 +42,7 @@ struct RepairCounts {
   void add(const RepairCounts& other);
   double precision() const;        // fixed / (fixed + wrong + damage); 1 when the fixer did nothing
   double recall() const;           // fixed / spun_edits; 1 when nothing was spun
-  double error_reduction() const;  // 1 - distance_after / distance_before
+  double error_reduction() const;  // 1 - distance_after / distance_before; NaN when nothing was spun
   double damage_per_10k_words() const;  // damaged_tokens per 10,000 words of S
 };
 

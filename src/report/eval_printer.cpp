@@ -1,5 +1,6 @@
 #include "report/eval_printer.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 #include "report/json.hpp"
@@ -44,7 +45,7 @@ void append_eval_text(std::string& out, const eval::Evaluation& e, double thresh
                                           count(r.damaged_tokens) + " tokens)");
   row(out, "precision", format("%.3f", r.precision()));
   row(out, "recall", format("%.3f", r.recall()));
-  row(out, "error reduction", format("%.3f", r.error_reduction()),
+  row(out, "error reduction", std::isnan(r.error_reduction()) ? "–" : format("%.3f", r.error_reduction()),
       "1 - dist(output, original) / dist(spun, original), in tokens");
   row(out, "damage / 10k words", format("%.1f", r.damage_per_10k_words()));
   if (e.measures_coverage()) {
