@@ -2,28 +2,41 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <condition_variable>
 #include <fstream>
-#include <future>
+#include <thread>
 
 #include "errors.hpp"
 
 namespace unspin::lexicon {
 
-// Hunspell takes ~55 ms to read en_US. It is built on a background thread from open() on, so
-// that the rest of the lexicon (and the input) loads meanwhile; the first call waits for it.
+// Hunspell takes ~55 ms to read en_US. A detached thread builds it from open() on, so that the
+// rest of the lexicon (and the input) loads meanwhile; the first call waits for it, and a run
+// that never spell-checks never waits. The thread shares ownership of the state, so it is safe
+// whether the Speller or the thread finishes first.
 struct Speller::Impl {
-  Impl(const std::string& aff, const std::string& dic)
-      : pending(std::async(std::launch::async, [aff, dic] { return std::make_unique<Hunspell>(aff.c_str(), dic.c_str()); })) {}
-  ~Impl() {
-    if (pending.valid()) pending.wait();  // never leave the thread running past the object
+  struct Shared {
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::unique_ptr<Hunspell> hunspell;
+  };
+  std::shared_ptr<Shared> shared = std::make_shared<Shared>();
+
+  Impl(const std::string& aff, const std::string& dic) {
+    std::thread([state = shared, aff, dic] {
+      auto built = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+      const std::lock_guard lock(state->mutex);
+      state->hunspell = std::move(built);
+      state->ready.notify_all();
+    }).detach();
   }
-  Hunspell& get() {
-    if (!hunspell) hunspell = pending.get();
-    return *hunspell;
+  // Runs `call` on the loaded Hunspell, holding the lock (Hunspell keeps per-call state).
+  template <typename Call>
+  auto with(Call&& call) {
+    std::unique_lock lock(shared->mutex);
+    shared->ready.wait(lock, [this] { return shared->hunspell != nullptr; });
+    return call(*shared->hunspell);
   }
-  std::mutex mutex;
-  std::future<std::unique_ptr<Hunspell>> pending;
-  std::unique_ptr<Hunspell> hunspell;
 };
 
 Speller Speller::open(const std::string& base) {
@@ -41,13 +54,11 @@ Speller::Speller(Speller&&) noexcept = default;
 Speller& Speller::operator=(Speller&&) noexcept = default;
 
 bool Speller::spell(std::string_view word) const {
-  const std::lock_guard lock(impl_->mutex);
-  return impl_->get().spell(std::string(word));
+  return impl_->with([&](Hunspell& h) { return h.spell(std::string(word)); });
 }
 
 std::vector<std::string> Speller::stem(std::string_view word) const {
-  const std::lock_guard lock(impl_->mutex);
-  return impl_->get().stem(std::string(word));
+  return impl_->with([&](Hunspell& h) { return h.stem(std::string(word)); });
 }
 
 }  // namespace unspin::lexicon

@@ -11,7 +11,7 @@ namespace {
 class Ensemble final : public LanguageModel {
  public:
   Ensemble(KneserNeyModel kn, SphinxModel cmu, double weight)
-      : kn_(std::move(kn)), cmu_(std::move(cmu)), mix_(make_mix(weight)) {}
+      : kn_(std::move(kn)), cmu_(std::move(cmu)), mix_(std::make_unique<InterpolatedModel>(kn_, cmu_, weight)) {}
 
   WordId lookup(std::string_view word) const override { return mix_->lookup(word); }
   WordId begin_sentence() const override { return mix_->begin_sentence(); }
@@ -21,13 +21,6 @@ class Ensemble final : public LanguageModel {
   std::string describe() const override { return mix_->describe(); }
 
  private:
-  std::unique_ptr<InterpolatedModel> make_mix(double weight) const {
-    std::vector<std::string> vocabulary = kn_.words();
-    const std::vector<std::string> more = cmu_.words();
-    vocabulary.insert(vocabulary.end(), more.begin(), more.end());
-    return std::make_unique<InterpolatedModel>(std::vector<const LanguageModel*>{&kn_, &cmu_},
-                                               std::vector<double>{weight, 1 - weight}, vocabulary);
-  }
   KneserNeyModel kn_;
   SphinxModel cmu_;
   std::unique_ptr<InterpolatedModel> mix_;  // points into kn_ and cmu_: declared after them

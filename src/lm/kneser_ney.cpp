@@ -344,7 +344,7 @@ WordId KneserNeyModel::lookup(std::string_view w) const {
 std::uint32_t KneserNeyModel::find_bigram(WordId v, WordId w) const {
   const std::uint32_t* begin = bi_words_ + bi_offsets_[v];
   const std::uint32_t* end = bi_words_ + bi_offsets_[v + 1];
-  const std::uint32_t* it = std::lower_bound(begin, end, w);
+  const std::uint32_t* it = std::lower_bound(begin, end, static_cast<std::uint32_t>(w));
   return it != end && *it == w ? static_cast<std::uint32_t>(it - bi_words_) : 0xffffffffu;
 }
 
@@ -354,7 +354,7 @@ float KneserNeyModel::score(WordId u, WordId v, WordId w) const {
   if (const std::uint32_t context = find_bigram(u, v); context != 0xffffffffu) {
     const std::uint32_t* begin = tri_words_ + tri_offsets_[context];
     const std::uint32_t* end = tri_words_ + tri_offsets_[context + 1];
-    const std::uint32_t* it = std::lower_bound(begin, end, w);
+    const std::uint32_t* it = std::lower_bound(begin, end, static_cast<std::uint32_t>(w));
     if (it != end && *it == w) return tri_prob_[it - tri_words_];
     backoff = bi_backoff_[context];
   }

@@ -22,7 +22,8 @@
 
 namespace unspin::lm {
 
-using WordId = std::uint32_t;
+// Wide enough for an interpolation to pack its two models' ids into one (see InterpolatedModel).
+using WordId = std::uint64_t;
 
 class LanguageModel {
  public:

@@ -84,50 +84,24 @@ std::vector<std::string> SphinxModel::words() const {
   return out;
 }
 
-InterpolatedModel::InterpolatedModel(std::vector<const LanguageModel*> models, std::vector<double> weights,
-                                     const std::vector<std::string>& vocabulary)
-    : models_(std::move(models)), weights_(std::move(weights)), component_ids_(models_.size()) {
-  unk_ = add("<unk>");
-  for (std::size_t m = 0; m < models_.size(); ++m) component_ids_[m][unk_] = models_[m]->unknown();
-  bos_ = add("<s>");
-  eos_ = add("</s>");
-  for (std::size_t m = 0; m < models_.size(); ++m) {
-    component_ids_[m][bos_] = models_[m]->begin_sentence();
-    component_ids_[m][eos_] = models_[m]->end_sentence();
-  }
-  for (const std::string& w : vocabulary) add(w);
-}
+InterpolatedModel::InterpolatedModel(const LanguageModel& a, const LanguageModel& b, double lambda)
+    : a_(a), b_(b), lambda_(lambda) {}
 
-WordId InterpolatedModel::add(const std::string& word) {
-  const auto [it, inserted] = ids_.try_emplace(word, static_cast<WordId>(ids_.size()));
-  if (inserted) {
-    for (std::size_t m = 0; m < models_.size(); ++m) component_ids_[m].push_back(models_[m]->lookup(word));
-  }
-  return it->second;
-}
-
-WordId InterpolatedModel::lookup(std::string_view word) const {
-  const auto it = ids_.find(std::string(word));
-  return it == ids_.end() ? unk_ : it->second;
-}
+WordId InterpolatedModel::lookup(std::string_view word) const { return pack(a_.lookup(word), b_.lookup(word)); }
 
 float InterpolatedModel::score(WordId u, WordId v, WordId w) const {
-  double p = 0;
-  for (std::size_t m = 0; m < models_.size(); ++m) {
-    const auto& ids = component_ids_[m];
-    p += weights_[m] * std::pow(10.0, models_[m]->score(ids[u], ids[v], ids[w]));
-  }
+  constexpr WordId kLow = 0xffffffffu;
+  const double p = lambda_ * std::pow(10.0, a_.score(u & kLow, v & kLow, w & kLow)) +
+                   (1 - lambda_) * std::pow(10.0, b_.score(u >> 32, v >> 32, w >> 32));
   return static_cast<float>(std::log10(std::max(p, 1e-30)));
 }
 
 std::string InterpolatedModel::describe() const {
-  std::string out = "interpolation of";
-  for (std::size_t m = 0; m < models_.size(); ++m) {
-    char weight[16];
-    std::snprintf(weight, sizeof weight, "%.2f", weights_[m]);
-    out += std::string(m ? " and " : " ") + weight + " × " + models_[m]->describe();
-  }
-  return out;
+  char weights[64];
+  std::snprintf(weights, sizeof weights, "interpolation of %.2f × ", lambda_);
+  char rest[16];
+  std::snprintf(rest, sizeof rest, "%.2f × ", 1 - lambda_);
+  return weights + a_.describe() + " and " + rest + b_.describe();
 }
 
 }  // namespace unspin::lm

@@ -10,7 +10,6 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "lm/model.hpp"
@@ -43,28 +42,25 @@ class SphinxModel final : public LanguageModel {
   std::unique_ptr<Impl> impl_;
 };
 
-// A linear interpolation of models: P(w|h) = sum_i lambda_i P_i(w|h). Its word ids index a joint
-// vocabulary built at construction from `vocabulary` (each word is looked up in every model).
-// The component models must outlive it.
+// A linear interpolation of two models: P(w|h) = lambda P_a(w|h) + (1 - lambda) P_b(w|h). Its
+// word ids pack the two models' ids (a in the low 32 bits, b in the high), so no joint
+// vocabulary is built. The component models must outlive it.
 class InterpolatedModel final : public LanguageModel {
  public:
-  InterpolatedModel(std::vector<const LanguageModel*> models, std::vector<double> weights,
-                    const std::vector<std::string>& vocabulary);
+  InterpolatedModel(const LanguageModel& a, const LanguageModel& b, double lambda);
 
   WordId lookup(std::string_view word) const override;
-  WordId begin_sentence() const override { return bos_; }
-  WordId end_sentence() const override { return eos_; }
-  WordId unknown() const override { return unk_; }
+  WordId begin_sentence() const override { return pack(a_.begin_sentence(), b_.begin_sentence()); }
+  WordId end_sentence() const override { return pack(a_.end_sentence(), b_.end_sentence()); }
+  WordId unknown() const override { return pack(a_.unknown(), b_.unknown()); }
   float score(WordId u, WordId v, WordId w) const override;
   std::string describe() const override;
 
  private:
-  WordId add(const std::string& word);
-  std::vector<const LanguageModel*> models_;
-  std::vector<double> weights_;
-  std::unordered_map<std::string, WordId> ids_;
-  std::vector<std::vector<WordId>> component_ids_;  // [model][joint id]
-  WordId bos_ = 0, eos_ = 0, unk_ = 0;
+  static WordId pack(WordId a, WordId b) { return (a & 0xffffffffu) | (b << 32); }
+  const LanguageModel& a_;
+  const LanguageModel& b_;
+  double lambda_;
 };
 
 }  // namespace unspin::lm

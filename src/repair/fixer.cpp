@@ -103,6 +103,8 @@ class SentenceDecoder {
     build_slots();
     if (slots_.empty()) return;
     build_arcs();
+    // Only keep arcs: nothing to decide.
+    if (std::all_of(arcs_.begin(), arcs_.end(), [](const std::vector<Arc>& a) { return a.size() == 1; })) return;
     const std::vector<const Arc*> best = search();
     if (best.empty()) return;
     emit(best, out);
@@ -160,9 +162,11 @@ class SentenceDecoder {
   void build_arcs() {
     const std::uint32_t n = static_cast<std::uint32_t>(slots_.size());
     arcs_.assign(n, {});
-    // The keep path and each word's log10 probability in its written context.
+    // The keep path and each word's log10 probability in its written context. Only needed to
+    // open thesaurus arcs, which a document judged clean does not get.
+    const bool thesaurus = bias_ > options_.thesaurus_bias_floor;
     std::vector<float> surprise(n, 0);
-    {
+    if (thesaurus) {
       lm::WordId u = model_.begin_sentence(), v = model_.begin_sentence();
       for (std::uint32_t i = 0; i < n; ++i) {
         const lm::WordId w = id(slots_[i].lm);
@@ -194,7 +198,7 @@ class SentenceDecoder {
                                   !function_words().count(s.lm);
       // In a document the prior judges clean, a thesaurus arc cannot clear the threshold (its
       // channel is below -penalty + bias), so none are built: the main saving on clean text.
-      if (candidate_word && surprise[i] < options_.suspicion && bias_ > options_.thesaurus_bias_floor) {
+      if (thesaurus && candidate_word && surprise[i] < options_.suspicion) {
         auto cached = cache_.find(s.lm);
         if (cached == cache_.end()) {
           cached = cache_.emplace(s.lm, lexicon_.word_candidates(s.lm, options_.thesaurus_candidates)).first;

@@ -67,8 +67,7 @@ int main(int argc, char** argv) {
     for (const double lambda : {0.25, 0.5, 0.75}) {
       char name[96];
       std::snprintf(name, sizeof name, "interpolated, %.2f Kneser-Ney + %.2f CMU", lambda, 1 - lambda);
-      auto mix = std::make_unique<lm::InterpolatedModel>(std::vector<const lm::LanguageModel*>{&kn, &cmu},
-                                                         std::vector<double>{lambda, 1 - lambda}, vocabulary);
+      auto mix = std::make_unique<lm::InterpolatedModel>(kn, cmu, lambda);
       const lm::LanguageModel* model = mix.get();
       rows.push_back({name, std::move(mix), model});
     }
