@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 
 namespace unspin::cli {
 namespace {
@@ -39,13 +40,15 @@ struct Engine {
 };
 
 Engine load_engine(const Config& config, std::ostream& err) {
+  // The language model and the lexicon are independent: load them on two threads.
+  lm::ModelOptions model_options;
+  model_options.kneser_ney = config.model;
+  auto model = std::async(std::launch::async, [model_options] { return lm::load_default_model(model_options); });
   lexicon::LexiconOptions lexicon_options;
   lexicon_options.user_phrases = config.phrases;
   Engine engine{lexicon::Lexicon::load(lexicon_options), nullptr};
   for (const auto& [path, summary] : engine.lexicon.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
-  lm::ModelOptions model_options;
-  model_options.kneser_ney = config.model;
-  engine.model = lm::load_default_model(model_options);
+  engine.model = model.get();  // rethrows a model-loading error here
   return engine;
 }
 

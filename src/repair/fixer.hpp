@@ -43,6 +43,10 @@ struct FixOptions {
   // wording unless the evidence is overwhelming.
   double spun_density = 4.0;
   double prior_weight = 2.0;
+  // How far above the expected density the prior may lift edits (up to prior_weight * log10 of
+  // it). Measured on dev: a cap of 3 instead of 1 raised recall from 0.453 to 0.500 at precision
+  // 0.915 (from 0.919), with clean-text damage unchanged (0.34 per 10,000 words).
+  double max_share = 3.0;
   // Below this document bias (log10), no thesaurus arcs are built: they could not win.
   double thesaurus_bias_floor = -1.0;
 };
