@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <memory>
 
@@ -110,7 +111,9 @@ TEST_CASE("the document prior: strong spinner forms lift it, clean text lowers i
   const repair::Fixer fixer(*engine()->lexicon, *engine()->model, repair::FixOptions{});
   text::Segmenter segmenter;
   std::size_t strong = 0;
-  CHECK(fixer.document_bias(segmenter.segment(kSpunContext), &strong) == Approx(0.0));
+  const double spun = fixer.document_bias(segmenter.segment(kSpunContext), &strong);
+  CHECK(spun > 0.0);
+  CHECK(spun <= fixer.options().prior_weight * std::log10(fixer.options().max_share) + 1e-9);
   CHECK(strong >= 5);
   std::string clean;
   for (int i = 0; i < 40; ++i) clean += "The soldiers were sent to the front, officials said on Tuesday.\n";
