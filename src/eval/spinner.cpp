@@ -8,6 +8,7 @@
 #include <boost/algorithm/string.hpp>
 
 #include "errors.hpp"
+#include "io/input.hpp"
 #include "text/case.hpp"
 
 namespace unspin::eval {
@@ -36,14 +37,6 @@ const std::unordered_set<std::string>& function_words() {
       "who", "whom", "whose", "when", "where", "why", "how", "all", "any", "can", "could",
       "will", "would", "shall", "should", "may", "might", "must", "up", "out", "about"};
   return words;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ResourceError(path + ": cannot open");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // splitmix64: a small, fully specified generator step, so that results do not depend on the
@@ -79,7 +72,7 @@ void SpinTable::add(SpinEntry entry) {
 
 SpinTable SpinTable::load_news(const std::string& path) {
   SpinTable table;
-  std::istringstream in(read_file(path));
+  std::istringstream in(io::read_resource(path, "spinner table"));
   std::string line;
   std::size_t number = 0;
   while (std::getline(in, line)) {
@@ -112,7 +105,7 @@ SpinTable SpinTable::load_news(const std::string& path) {
 
 SpinTable SpinTable::load_moby(const std::string& path) {
   SpinTable table;
-  const std::string data = read_file(path);
+  const std::string data = io::read_resource(path, "Moby thesaurus (tools/setup fetches it)");
   std::size_t at = 0;
   const auto& skip = function_words();
   std::vector<std::string> fields;

@@ -68,4 +68,12 @@ std::string read_input(const std::string& path) {
   return read_all(fd.get(), S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0);
 }
 
+std::string read_resource(const std::string& path, std::string_view hint) {
+  try {
+    return read_input(path);
+  } catch (const InputError& e) {
+    throw ResourceError(path + ": cannot read the " + std::string(hint) + ": " + e.what());
+  }
+}
+
 }  // namespace unspin::io

@@ -7,11 +7,16 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace unspin::io {
 
 // "-" is standard input. Throws InputError for a missing, unreadable or non-regular input (a
 // directory, for example) and for input over 2 GiB.
 std::string read_input(const std::string& path);
+
+// Reads a resource file (dictionary, thesaurus source) whole. Throws ResourceError
+// "PATH: cannot read the WHAT: reason" when it cannot; WHAT names it and how to get it.
+std::string read_resource(const std::string& path, std::string_view what);
 
 }  // namespace unspin::io

@@ -7,20 +7,13 @@
 #include <boost/algorithm/string.hpp>
 
 #include "errors.hpp"
+#include "io/input.hpp"
 #include "text/case.hpp"
 
 namespace unspin::lexicon {
 namespace {
 
 constexpr float kTorturedWeight = 0.9f;
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ResourceError(path + ": cannot read phrase dictionary");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // RFC 4180 CSV: commas, double-quoted fields with "" for a quote, newlines inside quotes.
 std::vector<std::vector<std::string>> parse_csv(const std::string& data) {
@@ -136,7 +129,7 @@ void PhraseTable::add(std::string spun, std::string original, float weight, Phra
 }
 
 ImportSummary PhraseTable::load(const std::string& path, PhraseSource tsv_source) {
-  const std::string data = read_file(path);
+  const std::string data = io::read_resource(path, "phrase dictionary");
   const std::string first_line = text::to_lower(data.substr(0, data.find('\n')));
   if (first_line.find("tortured") != std::string::npos && first_line.find(',') != std::string::npos) {
     return load_csv(path, data);

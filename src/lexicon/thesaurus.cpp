@@ -8,6 +8,8 @@
 #include <unordered_set>
 
 #include "errors.hpp"
+#include "io/binary_header.hpp"
+#include "io/input.hpp"
 #include "io/output.hpp"
 
 namespace unspin::lexicon {
@@ -46,14 +48,6 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
-std::string read_all(const std::string& path, const char* hint) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ResourceError(path + ": cannot read (" + hint + ")");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 std::string sources_to_string(std::uint8_t sources) {
@@ -76,16 +70,7 @@ Thesaurus Thesaurus::open(const std::string& path) {
   auto corrupt = [&path](const std::string& why) {
     return ResourceError(path + ": not a valid thesaurus index (" + why + "); rebuild it with tools/build");
   };
-  if (bytes.size() < sizeof(Header)) throw corrupt("file truncated: shorter than its header");
-  Header h;
-  std::memcpy(&h, bytes.data(), sizeof h);
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) throw corrupt("wrong magic: not an unspin thesaurus");
-  if (h.version != kVersion) {
-    throw corrupt("version " + std::to_string(h.version) + ", this unspin reads version " + std::to_string(kVersion));
-  }
-  if (h.file_size != bytes.size()) {
-    throw corrupt("file truncated: " + std::to_string(bytes.size()) + " bytes, header says " + std::to_string(h.file_size));
-  }
+  const Header h = io::read_header<Header>(bytes, kMagic, kVersion, "an unspin thesaurus", corrupt);
   const std::uint64_t table_bytes = (static_cast<std::uint64_t>(h.word_count) + 1) * 4;
   auto inside = [&](std::uint64_t offset, std::uint64_t size) {
     return offset <= bytes.size() && size <= bytes.size() - offset && offset % 4 == 0;
@@ -172,7 +157,7 @@ void ThesaurusBuilder::add(ThesaurusSource source, std::string_view root, const 
 }
 
 std::size_t ThesaurusBuilder::load_moby(const std::string& path) {
-  const std::string data = read_all(path, "tools/setup fetches Moby");
+  const std::string data = io::read_resource(path, "Moby thesaurus (tools/setup fetches it)");
   std::size_t roots = 0;
   std::istringstream in(data);
   std::string line;
@@ -197,7 +182,7 @@ std::size_t ThesaurusBuilder::load_moby(const std::string& path) {
 std::size_t ThesaurusBuilder::load_wordnet(const std::string& dir) {
   std::unordered_map<std::string, std::unordered_set<std::string>> synonyms;
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
-    const std::string data = read_all(dir + "/data." + pos, "install wordnet-base");
+    const std::string data = io::read_resource(dir + "/data." + pos, "WordNet database (install wordnet-base)");
     std::istringstream in(data);
     std::string line;
     while (std::getline(in, line)) {
@@ -226,7 +211,7 @@ std::size_t ThesaurusBuilder::load_wordnet(const std::string& dir) {
 }
 
 std::size_t ThesaurusBuilder::load_mythes(const std::string& path) {
-  const std::string data = read_all(path, "install mythes-en-us");
+  const std::string data = io::read_resource(path, "MyThes thesaurus (install mythes-en-us)");
   std::istringstream in(data);
   std::string line;
   std::getline(in, line);  // encoding line

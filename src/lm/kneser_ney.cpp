@@ -8,6 +8,7 @@
 #include <map>
 
 #include "errors.hpp"
+#include "io/binary_header.hpp"
 #include "io/output.hpp"
 
 namespace unspin::lm {
@@ -280,14 +281,7 @@ KneserNeyModel KneserNeyModel::open(const std::string& path) {
   auto corrupt = [&path](const std::string& why) {
     return ResourceError(path + ": not a valid unspin language model (" + why + ")");
   };
-  if (bytes.size() < sizeof(Header)) throw corrupt("file truncated: shorter than its header");
-  Header h;
-  std::memcpy(&h, bytes.data(), sizeof h);
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) throw corrupt("wrong magic: not an unspin model");
-  if (h.version != kVersion) throw corrupt("version " + std::to_string(h.version) + ", expected " + std::to_string(kVersion));
-  if (h.file_size != bytes.size()) {
-    throw corrupt("file truncated: " + std::to_string(bytes.size()) + " bytes, header says " + std::to_string(h.file_size));
-  }
+  const Header h = io::read_header<Header>(bytes, kMagic, kVersion, "an unspin model", corrupt);
   auto section = [&](std::uint64_t offset, std::uint64_t size) {
     if (offset % 4 || offset > bytes.size() || size > bytes.size() - offset) throw corrupt("a section lies outside the file");
     return bytes.data() + offset;

@@ -1,0 +1,35 @@
+// Validating the header of one of unspin's binary formats (thesaurus index, language model).
+//
+//   const Header h = io::read_header<Header>(map.bytes(), kMagic, kVersion, "an unspin model", corrupt);
+//
+// `Header` is a trivially copyable struct whose first members are `char magic[8]`, then a
+// `std::uint32_t version`, and which has a `std::uint64_t file_size`. `corrupt(why)` builds the
+// exception to throw (it names the file). Checks: the file holds a header, the magic, the version,
+// and the size the header records, so a truncated or foreign file never reaches the parser.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace unspin::io {
+
+template <typename Header, typename Corrupt>
+Header read_header(std::string_view bytes, const char (&magic)[8], std::uint32_t version, const char* what,
+                   Corrupt&& corrupt) {
+  if (bytes.size() < sizeof(Header)) throw corrupt("file truncated: shorter than its header");
+  Header h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  if (std::memcmp(h.magic, magic, sizeof magic) != 0) throw corrupt(std::string("wrong magic: not ") + what);
+  if (h.version != version) {
+    throw corrupt("version " + std::to_string(h.version) + ", this unspin reads version " + std::to_string(version));
+  }
+  if (h.file_size != bytes.size()) {
+    throw corrupt("file truncated: " + std::to_string(bytes.size()) + " bytes, header says " +
+                  std::to_string(h.file_size));
+  }
+  return h;
+}
+
+}  // namespace unspin::io
