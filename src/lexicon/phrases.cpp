@@ -274,10 +274,12 @@ ImportSummary PhraseTable::load_csv(const std::string& path, const std::string& 
   return summary;
 }
 
-std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size_t first) const {
+std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size_t first,
+                                            std::span<const std::string> lower) const {
   std::vector<PhraseMatch> out;
   const auto tokens = doc.tokens();
-  const auto it = by_first_.find(text::to_lower(doc.text(tokens[first])));
+  auto lowered = [&](std::size_t i) { return lower.empty() ? text::to_lower(doc.text(tokens[i])) : lower[i]; };
+  const auto it = by_first_.find(lowered(first));
   if (it == by_first_.end()) return out;
   for (const std::uint32_t index : it->second) {
     const PhraseEntry& e = entries_[index];
@@ -289,7 +291,7 @@ std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size
       if (space) ++next;
       ok = space == e.space_before[k] && next < tokens.size() &&
            tokens[next].kind != text::TokenKind::Space && tokens[next].kind != text::TokenKind::LineBreak &&
-           tokens[next].kind != text::TokenKind::Invalid && text::to_lower(doc.text(tokens[next])) == e.tokens[k];
+           tokens[next].kind != text::TokenKind::Invalid && lowered(next) == e.tokens[k];
       at = next;
     }
     if (ok) out.push_back({&e, static_cast<std::uint32_t>(at + 1)});

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,8 +70,11 @@ class PhraseTable {
   // for a missing file. Returns what a CSV import kept and skipped (empty for a TSV).
   ImportSummary load(const std::string& path, PhraseSource tsv_source = PhraseSource::User);
 
-  // Entries whose spun form starts at document token `first` (a word), longest first.
-  std::vector<PhraseMatch> match(const text::Document& doc, std::size_t first) const;
+  // Entries whose spun form starts at document token `first` (a word), longest first. `lower`,
+  // when given, holds every token of `doc` already lowercased (callers matching at many tokens
+  // lowercase once).
+  std::vector<PhraseMatch> match(const text::Document& doc, std::size_t first,
+                                 std::span<const std::string> lower = {}) const;
   // Entries with exactly this spun form (lowercase, as written in a dictionary).
   std::vector<const PhraseEntry*> lookup(std::string_view spun) const;
 

@@ -19,6 +19,7 @@ using text::TokenKind;
 struct Slot {
   std::uint32_t token;  // document token index
   std::string lm;       // its language-model token
+  lm::WordId id;        // and that token's id in the model
   bool protect;         // inside a URL, e-mail address, @handle, #hashtag or code-like chunk
   bool name;            // capitalised, and not the sentence's first word
 };
@@ -26,7 +27,7 @@ struct Slot {
 struct Arc {
   std::uint32_t begin, end;              // slots [begin, end)
   std::uint32_t first_token, end_token;  // document tokens replaced
-  std::vector<std::string> words;        // language-model tokens this arc produces
+  std::vector<lm::WordId> words;         // language-model ids of the words this arc produces
   std::string replacement;               // lowercase replacement; empty for a keep arc
   float channel;                         // log10 channel score
   EditSource source;
@@ -95,9 +96,10 @@ class SentenceDecoder {
   SentenceDecoder(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, const FixOptions& options,
                   const text::Document& doc, const text::Sentence& sentence,
                   const std::vector<lexicon::NumberFix>& numbers, double document_bias, CandidateCache& cache,
-                  std::unordered_map<std::string, lm::WordId>& ids)
+                  std::unordered_map<std::string, lm::WordId>& ids,
+                  const std::vector<std::vector<lexicon::PhraseMatch>>& matches)
       : lexicon_(lexicon), model_(model), options_(options), doc_(doc), sentence_(sentence), numbers_(numbers),
-        bias_(document_bias), cache_(cache), ids_(ids) {}
+        bias_(document_bias), cache_(cache), ids_(ids), matches_(matches) {}
 
   void run(std::vector<Edit>& out) {
     build_slots();
@@ -115,6 +117,13 @@ class SentenceDecoder {
     const auto it = ids_.find(word);
     if (it != ids_.end()) return it->second;
     return ids_[word] = model_.lookup(word);
+  }
+
+  std::vector<lm::WordId> ids(const std::vector<std::string>& words) {
+    std::vector<lm::WordId> out;
+    out.reserve(words.size());
+    for (const std::string& w : words) out.push_back(id(w));
+    return out;
   }
 
   void build_slots() {
@@ -147,7 +156,8 @@ class SentenceDecoder {
         digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                  !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
       }
-      slots_.push_back({i, std::move(lm), protect[i - sentence_.first_token] || digits, name});
+      const lm::WordId word_id = id(lm);
+      slots_.push_back({i, std::move(lm), word_id, protect[i - sentence_.first_token] || digits, name});
       first_word = false;
     }
   }
@@ -169,7 +179,7 @@ class SentenceDecoder {
     if (thesaurus) {
       lm::WordId u = model_.begin_sentence(), v = model_.begin_sentence();
       for (std::uint32_t i = 0; i < n; ++i) {
-        const lm::WordId w = id(slots_[i].lm);
+        const lm::WordId w = slots_[i].id;
         surprise[i] = model_.score(u, v, w);
         u = v;
         v = w;
@@ -177,16 +187,16 @@ class SentenceDecoder {
     }
     for (std::uint32_t i = 0; i < n; ++i) {
       const Slot& s = slots_[i];
-      arcs_[i].push_back({i, i + 1, s.token, s.token + 1, {s.lm}, "", 0.0f, EditSource::Phrase});
+      arcs_[i].push_back({i, i + 1, s.token, s.token + 1, {s.id}, "", 0.0f, EditSource::Phrase});
       if (s.protect) continue;
       // Phrase dictionary.
-      for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc_, s.token)) {
+      for (const lexicon::PhraseMatch& m : matches_[s.token]) {
         if (m.end_token > sentence_.end_token) continue;
         const std::uint32_t end = slot_at(m.end_token);
         bool ok = end > i;
         for (std::uint32_t k = i; k < end && ok; ++k) ok = !slots_[k].protect;
         if (!ok || (s.name && m.entry->weight < 0.85f)) continue;
-        Arc arc{i, end, s.token, m.end_token, lm_words(m.entry->original), text::to_lower(m.entry->original),
+        Arc arc{i, end, s.token, m.end_token, ids(lm_words(m.entry->original)), text::to_lower(m.entry->original),
                 static_cast<float>(std::log10(m.entry->weight) - options_.phrase_penalty),
                 m.entry->source == lexicon::PhraseSource::BuiltIn ? EditSource::Phrase : EditSource::User};
         arc.phrase = m.entry;
@@ -204,7 +214,7 @@ class SentenceDecoder {
           cached = cache_.emplace(s.lm, lexicon_.word_candidates(s.lm, options_.thesaurus_candidates)).first;
         }
         for (const lexicon::WordCandidate& c : cached->second) {
-          Arc arc{i, i + 1, s.token, s.token + 1, lm_words(c.text), c.text,
+          Arc arc{i, i + 1, s.token, s.token + 1, ids(lm_words(c.text)), c.text,
                   static_cast<float>(std::log10(std::max(c.prior, 1e-6f)) - options_.thesaurus_penalty),
                   EditSource::Thesaurus};
           arc.candidate = &c;
@@ -216,7 +226,7 @@ class SentenceDecoder {
       if (f.begin_token < sentence_.first_token || f.end_token > sentence_.end_token) continue;
       const std::uint32_t b = slot_at(f.begin_token), e = slot_at(f.end_token);
       if (b >= n || slots_[b].token != f.begin_token || e <= b || slots_[b].protect) continue;
-      Arc arc{b, e, f.begin_token, f.end_token, lm_words(f.replacement), f.replacement,
+      Arc arc{b, e, f.begin_token, f.end_token, ids(lm_words(f.replacement)), f.replacement,
               static_cast<float>(std::log10(f.confidence)), EditSource::Number};
       arc.number = &f;
       arcs_[b].push_back(std::move(arc));
@@ -253,8 +263,7 @@ class SentenceDecoder {
         for (const Arc& arc : arcs_[i]) {
           double score = nodes[from].score + arc.channel;
           lm::WordId u = nodes[from].u, v = nodes[from].v;
-          for (const std::string& w : arc.words) {
-            const lm::WordId wid = id(w);
+          for (const lm::WordId wid : arc.words) {
             score += model_.score(u, v, wid);
             u = v;
             v = wid;
@@ -292,8 +301,7 @@ class SentenceDecoder {
     lm::WordId u = model_.begin_sentence(), v = model_.begin_sentence();
     for (const Arc* arc : path) {
       score += arc->channel;
-      for (const std::string& w : arc->words) {
-        const lm::WordId wid = id(w);
+      for (const lm::WordId wid : arc->words) {
         score += model_.score(u, v, wid);
         u = v;
         v = wid;
@@ -376,7 +384,22 @@ class SentenceDecoder {
   std::vector<Slot> slots_;
   std::vector<std::vector<Arc>> arcs_;  // by starting slot; the keep arc first
   std::unordered_map<std::string, lm::WordId>& ids_;  // word -> model id, shared by the document
+  const std::vector<std::vector<lexicon::PhraseMatch>>& matches_;  // phrase matches by token
 };
+
+// Phrase matches at every word of the document, computed once for the prior and the decoder.
+std::vector<std::vector<lexicon::PhraseMatch>> all_matches(const lexicon::PhraseTable& table, const text::Document& doc) {
+  const auto tokens = doc.tokens();
+  std::vector<std::string> lower(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::Space && tokens[i].kind != TokenKind::LineBreak) lower[i] = text::to_lower(doc.text(tokens[i]));
+  }
+  std::vector<std::vector<lexicon::PhraseMatch>> matches(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::Word) matches[i] = table.match(doc, i, lower);
+  }
+  return matches;
+}
 
 }  // namespace
 
@@ -384,6 +407,11 @@ Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, Fi
     : lexicon_(lexicon), model_(model), options_(options) {}
 
 double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
+  return document_bias(doc, all_matches(lexicon_.phrases(), doc), strong_out);
+}
+
+double Fixer::document_bias(const text::Document& doc, const std::vector<std::vector<lexicon::PhraseMatch>>& matches,
+                            std::size_t* strong_out) const {
   // Strong evidence: spinner forms that clean writing (almost) never uses: multi-word phrase
   // entries of weight 0.8 or more ("by no means", "in opposition to", "find yourself"), and
   // number garble. Single words are left out: "footage" or "troopers" are ordinary somewhere.
@@ -393,7 +421,7 @@ double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) 
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::Word) continue;
     ++words;
-    for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i)) {
+    for (const lexicon::PhraseMatch& m : matches[i]) {
       if (m.entry->weight >= 0.8f && m.entry->tokens.size() >= 2) {
         ++strong;
         break;
@@ -411,11 +439,12 @@ double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) 
 FixResult Fixer::fix(const text::Document& doc) const {
   FixResult result;
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
-  const double bias = document_bias(doc, nullptr);
+  const auto matches = all_matches(lexicon_.phrases(), doc);
+  const double bias = document_bias(doc, matches, nullptr);
   SentenceDecoder::CandidateCache cache;
   std::unordered_map<std::string, lm::WordId> ids;
   for (const text::Sentence& sentence : doc.sentences()) {
-    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, cache, ids).run(result.edits);
+    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, cache, ids, matches).run(result.edits);
   }
   return result;
 }
