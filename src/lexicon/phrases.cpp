@@ -275,10 +275,12 @@ ImportSummary PhraseTable::load_csv(const std::string& path, const std::string& 
 }
 
 std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size_t first,
-                                            std::span<const std::string> lower) const {
+                                            std::span<const std::string> lower, std::size_t lower_begin) const {
   std::vector<PhraseMatch> out;
   const auto tokens = doc.tokens();
-  auto lowered = [&](std::size_t i) { return lower.empty() ? text::to_lower(doc.text(tokens[i])) : lower[i]; };
+  auto lowered = [&](std::size_t i) {
+    return i >= lower_begin && i - lower_begin < lower.size() ? lower[i - lower_begin] : text::to_lower(doc.text(tokens[i]));
+  };
   const auto it = by_first_.find(lowered(first));
   if (it == by_first_.end()) return out;
   for (const std::uint32_t index : it->second) {

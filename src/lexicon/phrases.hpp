@@ -71,10 +71,10 @@ class PhraseTable {
   ImportSummary load(const std::string& path, PhraseSource tsv_source = PhraseSource::User);
 
   // Entries whose spun form starts at document token `first` (a word), longest first. `lower`,
-  // when given, holds every token of `doc` already lowercased (callers matching at many tokens
-  // lowercase once).
+  // when given, holds tokens lower_begin, lower_begin + 1, ... of `doc` already lowercased
+  // (callers matching at many tokens lowercase once); tokens past it are lowercased on the fly.
   std::vector<PhraseMatch> match(const text::Document& doc, std::size_t first,
-                                 std::span<const std::string> lower = {}) const;
+                                 std::span<const std::string> lower = {}, std::size_t lower_begin = 0) const;
   // Entries with exactly this spun form (lowercase, as written in a dictionary).
   std::vector<const PhraseEntry*> lookup(std::string_view spun) const;
 

@@ -190,7 +190,7 @@ class SentenceDecoder {
       arcs_[i].push_back({i, i + 1, s.token, s.token + 1, {s.id}, "", 0.0f, EditSource::Phrase});
       if (s.protect) continue;
       // Phrase dictionary.
-      for (const lexicon::PhraseMatch& m : matches_[s.token]) {
+      for (const lexicon::PhraseMatch& m : matches_[s.token - sentence_.first_token]) {
         if (m.end_token > sentence_.end_token) continue;
         const std::uint32_t end = slot_at(m.end_token);
         bool ok = end > i;
@@ -394,19 +394,25 @@ class SentenceDecoder {
   std::vector<Slot> slots_;
   std::vector<std::vector<Arc>> arcs_;  // by starting slot; the keep arc first
   std::unordered_map<std::string, lm::WordId>& ids_;  // word -> model id, shared by the document
-  const std::vector<std::vector<lexicon::PhraseMatch>>& matches_;  // phrase matches by token
+  const std::vector<std::vector<lexicon::PhraseMatch>>& matches_;  // by token, from the sentence's first
 };
 
-// Phrase matches at every word of the document, computed once for the prior and the decoder.
-std::vector<std::vector<lexicon::PhraseMatch>> all_matches(const lexicon::PhraseTable& table, const text::Document& doc) {
+// Phrase matches at every word of one sentence, indexed from the sentence's first token. Computed
+// per sentence, so memory stays bounded on huge documents.
+std::vector<std::vector<lexicon::PhraseMatch>> sentence_matches(const lexicon::PhraseTable& table, const text::Document& doc,
+                                                                const text::Sentence& sentence) {
   const auto tokens = doc.tokens();
-  std::vector<std::string> lower(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::Space && tokens[i].kind != TokenKind::LineBreak) lower[i] = text::to_lower(doc.text(tokens[i]));
+  const std::size_t n = sentence.end_token - sentence.first_token;
+  std::vector<std::string> lower(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const text::Token& t = tokens[sentence.first_token + k];
+    if (t.kind != TokenKind::Space && t.kind != TokenKind::LineBreak) lower[k] = text::to_lower(doc.text(t));
   }
-  std::vector<std::vector<lexicon::PhraseMatch>> matches(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind == TokenKind::Word) matches[i] = table.match(doc, i, lower);
+  std::vector<std::vector<lexicon::PhraseMatch>> matches(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (tokens[sentence.first_token + k].kind == TokenKind::Word) {
+      matches[k] = table.match(doc, sentence.first_token + k, lower, sentence.first_token);
+    }
   }
   return matches;
 }
@@ -417,11 +423,6 @@ Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, Fi
     : lexicon_(lexicon), model_(model), options_(options) {}
 
 double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
-  return document_bias(doc, all_matches(lexicon_.phrases(), doc), strong_out);
-}
-
-double Fixer::document_bias(const text::Document& doc, const std::vector<std::vector<lexicon::PhraseMatch>>& matches,
-                            std::size_t* strong_out) const {
   // Strong evidence: spinner forms that clean writing (almost) never uses: multi-word phrase
   // entries of weight 0.8 or more ("by no means", "in opposition to", "find yourself"), and
   // number garble. Single words are left out: "footage" or "troopers" are ordinary somewhere.
@@ -431,7 +432,7 @@ double Fixer::document_bias(const text::Document& doc, const std::vector<std::ve
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::Word) continue;
     ++words;
-    for (const lexicon::PhraseMatch& m : matches[i]) {
+    for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i)) {
       if (m.entry->weight >= 0.8f && m.entry->tokens.size() >= 2) {
         ++strong;
         break;
@@ -449,11 +450,11 @@ double Fixer::document_bias(const text::Document& doc, const std::vector<std::ve
 FixResult Fixer::fix(const text::Document& doc) const {
   FixResult result;
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
-  const auto matches = all_matches(lexicon_.phrases(), doc);
-  const double bias = document_bias(doc, matches, nullptr);
+  const double bias = document_bias(doc, nullptr);
   SentenceDecoder::CandidateCache cache;
   std::unordered_map<std::string, lm::WordId> ids;
   for (const text::Sentence& sentence : doc.sentences()) {
+    const auto matches = sentence_matches(lexicon_.phrases(), doc, sentence);
     SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, cache, ids, matches).run(result.edits);
   }
   return result;

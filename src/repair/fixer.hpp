@@ -63,12 +63,6 @@ class Fixer {
   // The log10 bias every edit in `doc` carries (0 for clearly spun text, negative otherwise), and
   // optionally the number of strong spinner forms found.
   double document_bias(const text::Document& doc, std::size_t* strong) const;
-
- private:
-  double document_bias(const text::Document& doc, const std::vector<std::vector<lexicon::PhraseMatch>>& matches,
-                       std::size_t* strong) const;
-
- public:
   const FixOptions& options() const { return options_; }
 
  private:

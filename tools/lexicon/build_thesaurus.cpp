@@ -1,7 +1,7 @@
 // unspin-build-thesaurus: builds the reverse thesaurus index from the installed thesauri.
 //
-//   unspin-build-thesaurus --moby words.txt --wordnet /usr/share/wordnet \
-//       --mythes /usr/share/mythes/th_en_US_v2.dat -o build/data/thesaurus.idx
+//   unspin-build-thesaurus --moby words.txt --wordnet /usr/share/wordnet
+//       --mythes /usr/share/mythes/th_en_US_v2.dat -o build/data/thesaurus.idx   (one line)
 //
 // Run by the build (see tools/CMakeLists.txt); the index is generated, never committed.
 #include <chrono>

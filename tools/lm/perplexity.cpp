@@ -43,18 +43,14 @@ int main(int argc, char** argv) {
       if (e.path().extension() == ".txt") files.push_back(e.path().string());
     }
     std::sort(files.begin(), files.end());
-    std::vector<std::string> vocabulary;
     for (const std::string& f : files) {
       std::ifstream in(f, std::ios::binary);
       std::stringstream s;
       s << in.rdbuf();
       for (auto& sentence : lm::lm_sentences(segmenter.segment(s.str()))) {
-        vocabulary.insert(vocabulary.end(), sentence.begin(), sentence.end());
         sentences.push_back(std::move(sentence));
       }
     }
-    std::sort(vocabulary.begin(), vocabulary.end());
-    vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
 
     struct Row {
       std::string name;
@@ -80,7 +76,8 @@ int main(int argc, char** argv) {
       }
     }
     std::printf("Text: %zu sentences, %zu words (%zu files). OOV rate: Kneser-Ney %.2f%%, CMU %.2f%%.\n\n",
-                sentences.size(), tokens, files.size(), 100.0 * kn_oov / tokens, 100.0 * cmu_oov / tokens);
+                sentences.size(), tokens, files.size(), 100.0 * static_cast<double>(kn_oov) / static_cast<double>(tokens),
+                100.0 * static_cast<double>(cmu_oov) / static_cast<double>(tokens));
     std::printf("| model | perplexity, all tokens | perplexity, tokens both models know |\n|---|---:|---:|\n");
     for (const Row& row : rows) {
       const lm::LanguageModel& m = *row.model;
@@ -102,7 +99,8 @@ int main(int argc, char** argv) {
           v = w;
         }
       }
-      std::printf("| %s | %.1f | %.1f |\n", row.name.c_str(), std::pow(10.0, -all / n_all), std::pow(10.0, -known / n_known));
+      std::printf("| %s | %.1f | %.1f |\n", row.name.c_str(), std::pow(10.0, -all / static_cast<double>(n_all)),
+                  std::pow(10.0, -known / static_cast<double>(n_known)));
     }
     return 0;
   } catch (const unspin::Error& e) {
