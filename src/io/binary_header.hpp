@@ -1,4 +1,5 @@
-// Validating the header of one of unspin's binary formats (thesaurus index, language model).
+// Shared pieces of unspin's binary formats (thesaurus index, language model): validating the
+// header, and the sorted string table that holds each vocabulary.
 //
 //   const Header h = io::read_header<Header>(map.bytes(), kMagic, kVersion, "an unspin model", corrupt);
 //
@@ -31,5 +32,33 @@ Header read_header(std::string_view bytes, const char (&magic)[8], std::uint32_t
   }
   return h;
 }
+
+}  // namespace unspin::io
+
+namespace unspin::io {
+
+// A sorted table of strings inside a mapped file: a pool of bytes and count + 1 offsets into it.
+// Both binary formats keep their vocabulary this way, so that a word's id is its rank.
+struct SortedStrings {
+  const char* pool = nullptr;
+  const std::uint32_t* offsets = nullptr;
+  std::uint32_t count = 0;
+
+  static constexpr std::uint32_t npos = 0xffffffffu;
+
+  std::string_view at(std::uint32_t id) const { return {pool + offsets[id], offsets[id + 1] - offsets[id]}; }
+  // The id of `word` by binary search, or npos.
+  std::uint32_t find(std::string_view word) const {
+    std::uint32_t lo = 0, hi = count;
+    while (lo < hi) {
+      const std::uint32_t mid = lo + (hi - lo) / 2;
+      const int c = at(mid).compare(word);
+      if (c == 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return npos;
+  }
+};
 
 }  // namespace unspin::io

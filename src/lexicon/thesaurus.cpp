@@ -79,8 +79,8 @@ Thesaurus Thesaurus::open(const std::string& path) {
       !inside(h.entry_offsets_offset, table_bytes) || !inside(h.entries_offset, h.entry_count * kEntrySize)) {
     throw corrupt("a section lies outside the file");
   }
-  t.pool_ = bytes.data() + h.pool_offset;
-  t.word_offsets_ = reinterpret_cast<const std::uint32_t*>(bytes.data() + h.word_offsets_offset);
+  t.words_ = {bytes.data() + h.pool_offset, reinterpret_cast<const std::uint32_t*>(bytes.data() + h.word_offsets_offset),
+              h.word_count};
   t.entry_offsets_ = reinterpret_cast<const std::uint32_t*>(bytes.data() + h.entry_offsets_offset);
   t.entries_ = bytes.data() + h.entries_offset;
   t.word_count_ = h.word_count;
@@ -88,11 +88,11 @@ Thesaurus Thesaurus::open(const std::string& path) {
   // Offset tables must be monotonic and end at their section's size: then every look-up stays
   // inside the file. Checking them costs about a millisecond.
   for (std::uint32_t i = 0; i < h.word_count; ++i) {
-    if (t.word_offsets_[i] > t.word_offsets_[i + 1] || t.entry_offsets_[i] > t.entry_offsets_[i + 1]) {
+    if (t.words_.offsets[i] > t.words_.offsets[i + 1] || t.entry_offsets_[i] > t.entry_offsets_[i + 1]) {
       throw corrupt("offset table out of order at word " + std::to_string(i));
     }
   }
-  if (t.word_offsets_[h.word_count] != h.pool_size || t.entry_offsets_[h.word_count] != h.entry_count) {
+  if (t.words_.offsets[h.word_count] != h.pool_size || t.entry_offsets_[h.word_count] != h.entry_count) {
     throw corrupt("offset tables do not match the section sizes");
   }
   // The description points into the mapping (the local header copy dies with this function).
@@ -101,20 +101,11 @@ Thesaurus Thesaurus::open(const std::string& path) {
   return t;
 }
 
-std::string_view Thesaurus::word(std::uint32_t id) const {
-  return {pool_ + word_offsets_[id], word_offsets_[id + 1] - word_offsets_[id]};
-}
+std::string_view Thesaurus::word(std::uint32_t id) const { return words_.at(id); }
 
 std::uint32_t Thesaurus::find(std::string_view w) const {
-  std::uint32_t lo = 0, hi = word_count_;
-  while (lo < hi) {
-    const std::uint32_t mid = lo + (hi - lo) / 2;
-    const int c = word(mid).compare(w);
-    if (c == 0) return mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return kMissing;
+  const std::uint32_t id = words_.find(w);
+  return id == io::SortedStrings::npos ? kMissing : id;
 }
 
 std::vector<ThesaurusCandidate> Thesaurus::candidates(std::string_view observed) const {

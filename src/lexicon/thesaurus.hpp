@@ -23,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/binary_header.hpp"
 #include "io/mapped_file.hpp"
 
 namespace unspin::lexicon {
@@ -60,8 +61,7 @@ class Thesaurus {
   std::string_view word(std::uint32_t id) const;
 
   io::MappedFile file_;
-  const char* pool_ = nullptr;
-  const std::uint32_t* word_offsets_ = nullptr;
+  io::SortedStrings words_;
   const std::uint32_t* entry_offsets_ = nullptr;
   const char* entries_ = nullptr;  // 8-byte records, read with memcpy
   std::uint32_t word_count_ = 0;

@@ -288,8 +288,8 @@ KneserNeyModel KneserNeyModel::open(const std::string& path) {
   };
   const std::uint64_t V = h.vocab, B = h.bigrams, T = h.trigrams;
   if (V == 0 || h.bos >= V || h.eos >= V || h.unk >= V) throw corrupt("bad vocabulary header");
-  m.pool_ = section(h.pool_offset, h.pool_size);
-  m.word_offsets_ = reinterpret_cast<const std::uint32_t*>(section(h.word_offsets_offset, (V + 1) * 4));
+  m.words_ = {section(h.pool_offset, h.pool_size),
+              reinterpret_cast<const std::uint32_t*>(section(h.word_offsets_offset, (V + 1) * 4)), h.vocab};
   m.uni_prob_ = reinterpret_cast<const float*>(section(h.uni_prob_offset, V * 4));
   m.uni_backoff_ = reinterpret_cast<const float*>(section(h.uni_backoff_offset, V * 4));
   m.bi_offsets_ = reinterpret_cast<const std::uint32_t*>(section(h.bi_offsets_offset, (V + 1) * 4));
@@ -300,11 +300,11 @@ KneserNeyModel KneserNeyModel::open(const std::string& path) {
   m.tri_words_ = reinterpret_cast<const std::uint32_t*>(section(h.tri_words_offset, T * 4));
   m.tri_prob_ = reinterpret_cast<const float*>(section(h.tri_prob_offset, T * 4));
   for (std::uint64_t i = 0; i < V; ++i) {
-    if (m.word_offsets_[i] > m.word_offsets_[i + 1] || m.bi_offsets_[i] > m.bi_offsets_[i + 1]) {
+    if (m.words_.offsets[i] > m.words_.offsets[i + 1] || m.bi_offsets_[i] > m.bi_offsets_[i + 1]) {
       throw corrupt("offset table out of order");
     }
   }
-  if (m.word_offsets_[V] != h.pool_size || m.bi_offsets_[V] != B) throw corrupt("offset tables do not match sizes");
+  if (m.words_.offsets[V] != h.pool_size || m.bi_offsets_[V] != B) throw corrupt("offset tables do not match sizes");
   for (std::uint64_t b = 0; b < B; ++b) {
     if (m.tri_offsets_[b] > m.tri_offsets_[b + 1] || m.bi_words_[b] >= V) throw corrupt("bigram table corrupt");
   }
@@ -319,20 +319,11 @@ KneserNeyModel KneserNeyModel::open(const std::string& path) {
   return m;
 }
 
-std::string_view KneserNeyModel::word(std::uint32_t id) const {
-  return {pool_ + word_offsets_[id], word_offsets_[id + 1] - word_offsets_[id]};
-}
+std::string_view KneserNeyModel::word(std::uint32_t id) const { return words_.at(id); }
 
 WordId KneserNeyModel::lookup(std::string_view w) const {
-  std::uint32_t lo = 0, hi = vocab_;
-  while (lo < hi) {
-    const std::uint32_t mid = lo + (hi - lo) / 2;
-    const int c = word(mid).compare(w);
-    if (c == 0) return mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return unk_;
+  const std::uint32_t id = words_.find(w);
+  return id == io::SortedStrings::npos ? unk_ : id;
 }
 
 std::uint32_t KneserNeyModel::find_bigram(WordId v, WordId w) const {

@@ -22,6 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/binary_header.hpp"
 #include "io/mapped_file.hpp"
 #include "lm/model.hpp"
 
@@ -68,8 +69,7 @@ class KneserNeyModel final : public LanguageModel {
   std::string_view description_;
   std::uint32_t vocab_ = 0;
   std::uint64_t bigram_count_ = 0, trigram_count_ = 0;
-  const char* pool_ = nullptr;
-  const std::uint32_t* word_offsets_ = nullptr;
+  io::SortedStrings words_;
   const float* uni_prob_ = nullptr;
   const float* uni_backoff_ = nullptr;
   const std::uint32_t* bi_offsets_ = nullptr;  // per first word
