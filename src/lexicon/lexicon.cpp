@@ -78,7 +78,8 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
 }
 
 bool Lexicon::proposes(std::string_view spun, std::string_view original, std::size_t limit) const {
-  text::Segmenter segmenter;
+  // ICU iterators are costly to create and a Segmenter is not thread-safe: one per thread.
+  thread_local text::Segmenter segmenter;
   const text::Document sdoc = segmenter.segment(std::string(spun));
   for (const NumberFix& f : number_fixes(sdoc)) {
     if (f.begin_token == 0 && f.end_token == sdoc.tokens().size() && text::to_lower(f.replacement) == text::to_lower(original)) {

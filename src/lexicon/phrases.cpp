@@ -121,6 +121,7 @@ void PhraseTable::add(std::string spun, std::string original, float weight, Phra
   e.origin = std::move(origin);
   const auto index = static_cast<std::uint32_t>(entries_.size());
   auto& list = by_first_[e.tokens.front()];
+  by_spun_[e.spun].push_back(index);
   entries_.push_back(std::move(e));
   list.push_back(index);
   std::stable_sort(list.begin(), list.end(), [this](std::uint32_t a, std::uint32_t b) {
@@ -303,9 +304,9 @@ std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size
 
 std::vector<const PhraseEntry*> PhraseTable::lookup(std::string_view spun) const {
   std::vector<const PhraseEntry*> out;
-  for (const PhraseEntry& e : entries_) {
-    if (e.spun == spun) out.push_back(&e);
-  }
+  const auto it = by_spun_.find(std::string(spun));
+  if (it == by_spun_.end()) return out;
+  for (const std::uint32_t index : it->second) out.push_back(&entries_[index]);
   return out;
 }
 

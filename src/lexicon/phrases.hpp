@@ -88,6 +88,7 @@ class PhraseTable {
 
   std::vector<PhraseEntry> entries_;  // stable indexes; by_first_ points into it by index
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_spun_;  // for lookup()
   std::vector<DocumentRule> rules_;
   text::Segmenter segmenter_;  // tokenizes spun forms exactly as documents are tokenized
 };
