@@ -423,10 +423,14 @@ Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, Fi
     : lexicon_(lexicon), model_(model), options_(options) {}
 
 double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
+  return document_bias(doc, lexicon::number_fixes(doc).size(), strong_out);
+}
+
+double Fixer::document_bias(const text::Document& doc, std::size_t number_garble, std::size_t* strong_out) const {
   // Strong evidence: spinner forms that clean writing (almost) never uses: multi-word phrase
   // entries of weight 0.8 or more ("by no means", "in opposition to", "find yourself"), and
   // number garble. Single words are left out: "footage" or "troopers" are ordinary somewhere.
-  std::size_t strong = lexicon::number_fixes(doc).size();
+  std::size_t strong = number_garble;
   std::size_t words = 0;
   const auto tokens = doc.tokens();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -450,7 +454,7 @@ double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) 
 FixResult Fixer::fix(const text::Document& doc) const {
   FixResult result;
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
-  const double bias = document_bias(doc, nullptr);
+  const double bias = document_bias(doc, numbers.size(), nullptr);
   SentenceDecoder::CandidateCache cache;
   std::unordered_map<std::string, lm::WordId> ids;
   for (const text::Sentence& sentence : doc.sentences()) {

@@ -65,6 +65,12 @@ class Fixer {
   // The log10 bias every edit in `doc` carries (0 for clearly spun text, negative otherwise), and
   // optionally the number of strong spinner forms found.
   double document_bias(const text::Document& doc, std::size_t* strong) const;
+
+ private:
+  // The same, given the number of number-garble fixes already found in `doc`.
+  double document_bias(const text::Document& doc, std::size_t number_garble, std::size_t* strong) const;
+
+ public:
   const FixOptions& options() const { return options_; }
 
  private:
