@@ -18,6 +18,7 @@ class Ensemble final : public LanguageModel {
   WordId end_sentence() const override { return mix_->end_sentence(); }
   WordId unknown() const override { return mix_->unknown(); }
   float score(WordId u, WordId v, WordId w) const override { return mix_->score(u, v, w); }
+  float unigram(WordId w) const override { return mix_->unigram(w); }
   std::string describe() const override { return mix_->describe(); }
 
  private:
@@ -34,6 +35,7 @@ class OwnedKneserNey final : public LanguageModel {
   WordId end_sentence() const override { return kn_.end_sentence(); }
   WordId unknown() const override { return kn_.unknown(); }
   float score(WordId u, WordId v, WordId w) const override { return kn_.score(u, v, w); }
+  float unigram(WordId w) const override { return kn_.unigram(w); }
   std::string describe() const override { return kn_.describe(); }
 
  private:

@@ -347,6 +347,8 @@ float KneserNeyModel::score(WordId u, WordId v, WordId w) const {
   return backoff + uni_backoff_[v] + uni_prob_[w];
 }
 
+float KneserNeyModel::unigram(WordId w) const { return w < vocab_ ? uni_prob_[w] : kNever; }
+
 std::vector<std::string> KneserNeyModel::words() const {
   std::vector<std::string> out;
   out.reserve(vocab_);

@@ -54,6 +54,7 @@ class KneserNeyModel final : public LanguageModel {
   WordId end_sentence() const override { return eos_; }
   WordId unknown() const override { return unk_; }
   float score(WordId u, WordId v, WordId w) const override;
+  float unigram(WordId w) const override;
   std::string describe() const override;
   std::size_t vocabulary() const { return vocab_; }
   std::vector<std::string> words() const;  // the vocabulary, by id

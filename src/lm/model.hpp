@@ -34,6 +34,8 @@ class LanguageModel {
   virtual WordId unknown() const = 0;
   // log10 P(w | u v) with back-off; u may be begin_sentence() (then v is the first word).
   virtual float score(WordId u, WordId v, WordId w) const = 0;
+  // log10 P(w) without context: how common the word is.
+  virtual float unigram(WordId w) const = 0;
   virtual std::string describe() const = 0;
 };
 

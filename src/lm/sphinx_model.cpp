@@ -70,6 +70,17 @@ float SphinxModel::score(WordId u, WordId v, WordId w) const {
   return static_cast<float>(std::max(log10, static_cast<double>(kUnknownLog10)));
 }
 
+float SphinxModel::unigram(WordId w) const {
+  if (w == unknown()) return kUnknownLog10;
+  std::int32_t used = 0;
+  std::int32_t s;
+  {
+    const std::lock_guard lock(impl_->mutex);
+    s = ngram_ng_score(impl_->model, static_cast<std::int32_t>(w), nullptr, 0, &used);
+  }
+  return static_cast<float>(std::max(logmath_log_to_log10(impl_->logmath, s), static_cast<double>(kUnknownLog10)));
+}
+
 std::string SphinxModel::describe() const {
   return "CMU US-English trigram model " + impl_->path + " (" + std::to_string(impl_->count) + " words)";
 }
@@ -93,6 +104,12 @@ float InterpolatedModel::score(WordId u, WordId v, WordId w) const {
   constexpr WordId kLow = 0xffffffffu;
   const double p = lambda_ * std::pow(10.0, a_.score(u & kLow, v & kLow, w & kLow)) +
                    (1 - lambda_) * std::pow(10.0, b_.score(u >> 32, v >> 32, w >> 32));
+  return static_cast<float>(std::log10(std::max(p, 1e-30)));
+}
+
+float InterpolatedModel::unigram(WordId w) const {
+  constexpr WordId kLow = 0xffffffffu;
+  const double p = lambda_ * std::pow(10.0, a_.unigram(w & kLow)) + (1 - lambda_) * std::pow(10.0, b_.unigram(w >> 32));
   return static_cast<float>(std::log10(std::max(p, 1e-30)));
 }
 

@@ -32,6 +32,7 @@ class SphinxModel final : public LanguageModel {
   WordId end_sentence() const override;
   WordId unknown() const override;
   float score(WordId u, WordId v, WordId w) const override;
+  float unigram(WordId w) const override;
   std::string describe() const override;
   // Every word of the vocabulary, by id (for building joint vocabularies).
   std::vector<std::string> words() const;
@@ -54,6 +55,7 @@ class InterpolatedModel final : public LanguageModel {
   WordId end_sentence() const override { return pack(a_.end_sentence(), b_.end_sentence()); }
   WordId unknown() const override { return pack(a_.unknown(), b_.unknown()); }
   float score(WordId u, WordId v, WordId w) const override;
+  float unigram(WordId w) const override;
   std::string describe() const override;
 
  private:

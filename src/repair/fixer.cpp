@@ -6,23 +6,15 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "lattice/sentence.hpp"
 #include "lexicon/numbers.hpp"
 #include "text/case.hpp"
 
 namespace unspin::repair {
 namespace {
 
-using text::CaseShape;
+using lattice::Slot;
 using text::TokenKind;
-
-// A word the language model sees, and what may be done to it.
-struct Slot {
-  std::uint32_t token;  // document token index
-  std::string lm;       // its language-model token
-  lm::WordId id;        // and that token's id in the model
-  bool protect;         // inside a URL, e-mail address, @handle, #hashtag or code-like chunk
-  bool name;            // capitalised, and not the sentence's first word
-};
 
 struct Arc {
   std::uint32_t begin, end;              // slots [begin, end)
@@ -37,49 +29,6 @@ struct Arc {
   const lexicon::NumberFix* number = nullptr;
   bool keep() const { return replacement.empty(); }
 };
-
-const std::unordered_set<std::string>& function_words() {
-  static const std::unordered_set<std::string> words = {
-      "the", "and", "for", "are", "was", "were", "been", "being", "have", "has", "had", "not", "but", "you",
-      "his", "her", "its", "our", "their", "they", "them", "this", "that", "these", "those", "with", "from",
-      "into", "than", "then", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why",
-      "how", "all", "any", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "does",
-      "did", "doing", "done", "also", "very", "just", "only", "over", "some", "such", "more", "most", "other"};
-  return words;
-}
-
-// Whitespace-delimited chunks that look like a URL, an address, a handle, a hashtag or code.
-bool code_like(std::string_view chunk) {
-  if (chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos) return true;
-  if (chunk.find('@') != std::string_view::npos || chunk.front() == '#') return true;
-  if (chunk.find('_') != std::string_view::npos || chunk.find('\\') != std::string_view::npos) return true;
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  for (std::size_t i = 1; i + 1 < chunk.size(); ++i) {
-    // "example.com", "a/b", "foo=bar", "f(x)" between letters
-    if ((chunk[i] == '.' || chunk[i] == '/' || chunk[i] == '=' || chunk[i] == '(') && letter(chunk[i - 1]) &&
-        letter(chunk[i + 1]) && !(chunk[i] == '.' && i + 2 < chunk.size() && chunk[i + 2] == '.')) {
-      return chunk[i] != '.' || std::islower(static_cast<unsigned char>(chunk[i + 1]));
-    }
-  }
-  return false;
-}
-
-std::vector<std::string> lm_words(std::string_view text) {
-  std::vector<std::string> out;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    const bool number = std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
-    out.push_back(number ? "<num>" : text::to_lower(word));
-    word.clear();
-  };
-  for (char c : text) {
-    if (c == ' ' || c == '-') flush();
-    else word += c;
-  }
-  flush();
-  return out;
-}
 
 std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 
@@ -96,13 +45,12 @@ class SentenceDecoder {
   SentenceDecoder(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, const FixOptions& options,
                   const text::Document& doc, const text::Sentence& sentence,
                   const std::vector<lexicon::NumberFix>& numbers, double document_bias, CandidateCache& cache,
-                  std::unordered_map<std::string, lm::WordId>& ids,
-                  const std::vector<std::vector<lexicon::PhraseMatch>>& matches)
+                  lattice::WordIds& ids)
       : lexicon_(lexicon), model_(model), options_(options), doc_(doc), sentence_(sentence), numbers_(numbers),
-        bias_(document_bias), cache_(cache), ids_(ids), matches_(matches) {}
+        bias_(document_bias), cache_(cache), ids_(ids), view_(lexicon.phrases(), ids, doc, sentence),
+        slots_(view_.slots()) {}
 
   void run(std::vector<Edit>& out) {
-    build_slots();
     if (slots_.empty()) return;
     build_arcs();
     // Only keep arcs: nothing to decide.
@@ -113,62 +61,6 @@ class SentenceDecoder {
   }
 
  private:
-  lm::WordId id(const std::string& word) {
-    const auto it = ids_.find(word);
-    if (it != ids_.end()) return it->second;
-    return ids_[word] = model_.lookup(word);
-  }
-
-  std::vector<lm::WordId> ids(const std::vector<std::string>& words) {
-    std::vector<lm::WordId> out;
-    out.reserve(words.size());
-    for (const std::string& w : words) out.push_back(id(w));
-    return out;
-  }
-
-  void build_slots() {
-    const auto tokens = doc_.tokens();
-    // Protected chunks: scan the sentence's whitespace-separated chunks.
-    std::vector<bool> protect(sentence_.end_token - sentence_.first_token, false);
-    for (std::uint32_t i = sentence_.first_token; i < sentence_.end_token;) {
-      if (tokens[i].kind == TokenKind::Space) {
-        ++i;
-        continue;
-      }
-      std::uint32_t j = i;
-      while (j < sentence_.end_token && tokens[j].kind != TokenKind::Space) ++j;
-      const std::string_view chunk = doc_.bytes().substr(tokens[i].begin, tokens[j - 1].end - tokens[i].begin);
-      if (code_like(chunk)) {
-        for (std::uint32_t k = i; k < j; ++k) protect[k - sentence_.first_token] = true;
-      }
-      i = j;
-    }
-    bool first_word = true;
-    for (std::uint32_t i = sentence_.first_token; i < sentence_.end_token; ++i) {
-      const text::Token& t = tokens[i];
-      if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
-      std::string lm = lm::lm_token(doc_.text(t), t.kind);
-      const bool name = !first_word && t.kind == TokenKind::Word && t.shape != CaseShape::Lower && t.shape != CaseShape::None;
-      // Words with digits ("mp3", "COVID19") are code-like, except ordinals ("21st").
-      bool digits = false;
-      if (t.kind == TokenKind::Word) {
-        const std::string_view w = doc_.text(t);
-        digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-                 !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
-      }
-      const lm::WordId word_id = id(lm);
-      slots_.push_back({i, std::move(lm), word_id, protect[i - sentence_.first_token] || digits, name});
-      first_word = false;
-    }
-  }
-
-  // Index of the first slot whose token is at or after `token`.
-  std::uint32_t slot_at(std::uint32_t token) const {
-    const auto it = std::lower_bound(slots_.begin(), slots_.end(), token,
-                                     [](const Slot& s, std::uint32_t t) { return s.token < t; });
-    return static_cast<std::uint32_t>(it - slots_.begin());
-  }
-
   void build_arcs() {
     const std::uint32_t n = static_cast<std::uint32_t>(slots_.size());
     arcs_.assign(n, {});
@@ -190,31 +82,25 @@ class SentenceDecoder {
       arcs_[i].push_back({i, i + 1, s.token, s.token + 1, {s.id}, "", 0.0f, EditSource::Phrase});
       if (s.protect) continue;
       // Phrase dictionary.
-      for (const lexicon::PhraseMatch& m : matches_[s.token - sentence_.first_token]) {
-        if (m.end_token > sentence_.end_token) continue;
-        const std::uint32_t end = slot_at(m.end_token);
-        bool ok = end > i;
-        for (std::uint32_t k = i; k < end && ok; ++k) ok = !slots_[k].protect;
-        if (!ok || (s.name && m.entry->weight < 0.85f)) continue;
-        Arc arc{i, end, s.token, m.end_token, ids(lm_words(m.entry->original)), text::to_lower(m.entry->original),
+      for (const lexicon::PhraseMatch& m : view_.matches(s.token)) {
+        if (!view_.usable(i, m)) continue;
+        const std::uint32_t end = view_.slot_at(m.end_token);
+        Arc arc{i, end, s.token, m.end_token, ids_(lattice::lm_words(m.entry->original)), text::to_lower(m.entry->original),
                 static_cast<float>(std::log10(m.entry->weight) - options_.phrase_penalty),
                 m.entry->source == lexicon::PhraseSource::BuiltIn ? EditSource::Phrase : EditSource::User};
         arc.phrase = m.entry;
         arcs_[i].push_back(std::move(arc));
       }
       // Reverse thesaurus, only where the written word surprises the language model.
-      const bool candidate_word = !s.name && s.lm.size() >= 3 && s.lm != "<num>" &&
-                                  std::all_of(s.lm.begin(), s.lm.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '\''; }) &&
-                                  !function_words().count(s.lm);
       // In a document the prior judges clean, a thesaurus arc cannot clear the threshold (its
       // channel is below -penalty + bias), so none are built: the main saving on clean text.
-      if (thesaurus && candidate_word && surprise[i] < options_.suspicion) {
+      if (thesaurus && lattice::editable_word(s) && surprise[i] < options_.suspicion) {
         auto cached = cache_.find(s.lm);
         if (cached == cache_.end()) {
           cached = cache_.emplace(s.lm, lexicon_.word_candidates(s.lm, options_.thesaurus_candidates)).first;
         }
         for (const lexicon::WordCandidate& c : cached->second) {
-          Arc arc{i, i + 1, s.token, s.token + 1, ids(lm_words(c.text)), c.text,
+          Arc arc{i, i + 1, s.token, s.token + 1, ids_(lattice::lm_words(c.text)), c.text,
                   static_cast<float>(std::log10(std::max(c.prior, 1e-6f)) - options_.thesaurus_penalty),
                   EditSource::Thesaurus};
           arc.candidate = &c;
@@ -224,9 +110,9 @@ class SentenceDecoder {
     }
     for (const lexicon::NumberFix& f : numbers_) {
       if (f.begin_token < sentence_.first_token || f.end_token > sentence_.end_token) continue;
-      const std::uint32_t b = slot_at(f.begin_token), e = slot_at(f.end_token);
+      const std::uint32_t b = view_.slot_at(f.begin_token), e = view_.slot_at(f.end_token);
       if (b >= n || slots_[b].token != f.begin_token || e <= b || slots_[b].protect) continue;
-      Arc arc{b, e, f.begin_token, f.end_token, ids(lm_words(f.replacement)), f.replacement,
+      Arc arc{b, e, f.begin_token, f.end_token, ids_(lattice::lm_words(f.replacement)), f.replacement,
               static_cast<float>(std::log10(f.confidence)), EditSource::Number};
       arc.number = &f;
       arcs_[b].push_back(std::move(arc));
@@ -391,31 +277,11 @@ class SentenceDecoder {
   const std::vector<lexicon::NumberFix>& numbers_;
   const double bias_;  // log10, added to every edit arc: the document's evidence of spin
   CandidateCache& cache_;
-  std::vector<Slot> slots_;
+  lattice::WordIds& ids_;  // word -> model id, shared by the document
+  const lattice::SentenceView view_;
+  const std::vector<lattice::Slot>& slots_;
   std::vector<std::vector<Arc>> arcs_;  // by starting slot; the keep arc first
-  std::unordered_map<std::string, lm::WordId>& ids_;  // word -> model id, shared by the document
-  const std::vector<std::vector<lexicon::PhraseMatch>>& matches_;  // by token, from the sentence's first
 };
-
-// Phrase matches at every word of one sentence, indexed from the sentence's first token. Computed
-// per sentence, so memory stays bounded on huge documents.
-std::vector<std::vector<lexicon::PhraseMatch>> sentence_matches(const lexicon::PhraseTable& table, const text::Document& doc,
-                                                                const text::Sentence& sentence) {
-  const auto tokens = doc.tokens();
-  const std::size_t n = sentence.end_token - sentence.first_token;
-  std::vector<std::string> lower(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    const text::Token& t = tokens[sentence.first_token + k];
-    if (t.kind != TokenKind::Space && t.kind != TokenKind::LineBreak) lower[k] = text::to_lower(doc.text(t));
-  }
-  std::vector<std::vector<lexicon::PhraseMatch>> matches(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    if (tokens[sentence.first_token + k].kind == TokenKind::Word) {
-      matches[k] = table.match(doc, sentence.first_token + k, lower, sentence.first_token);
-    }
-  }
-  return matches;
-}
 
 }  // namespace
 
@@ -456,10 +322,9 @@ FixResult Fixer::fix(const text::Document& doc) const {
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
   const double bias = document_bias(doc, numbers.size(), nullptr);
   SentenceDecoder::CandidateCache cache;
-  std::unordered_map<std::string, lm::WordId> ids;
+  lattice::WordIds ids(model_);
   for (const text::Sentence& sentence : doc.sentences()) {
-    const auto matches = sentence_matches(lexicon_.phrases(), doc, sentence);
-    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, cache, ids, matches).run(result.edits);
+    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, cache, ids).run(result.edits);
   }
   return result;
 }

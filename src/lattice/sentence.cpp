@@ -1,0 +1,160 @@
+#include "lattice/sentence.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+#include "text/case.hpp"
+
+namespace unspin::lattice {
+
+using text::CaseShape;
+using text::TokenKind;
+
+lm::WordId WordIds::operator()(const std::string& word) {
+  const auto it = ids_.find(word);
+  if (it != ids_.end()) return it->second;
+  return ids_[word] = model_.lookup(word);
+}
+
+std::vector<lm::WordId> WordIds::operator()(const std::vector<std::string>& words) {
+  std::vector<lm::WordId> out;
+  out.reserve(words.size());
+  for (const std::string& w : words) out.push_back((*this)(w));
+  return out;
+}
+
+bool code_like(std::string_view chunk) {
+  if (chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos) return true;
+  if (chunk.find('@') != std::string_view::npos || chunk.front() == '#') return true;
+  if (chunk.find('_') != std::string_view::npos || chunk.find('\\') != std::string_view::npos) return true;
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::size_t i = 1; i + 1 < chunk.size(); ++i) {
+    // "example.com", "a/b", "foo=bar", "f(x)" between letters
+    if ((chunk[i] == '.' || chunk[i] == '/' || chunk[i] == '=' || chunk[i] == '(') && letter(chunk[i - 1]) &&
+        letter(chunk[i + 1]) && !(chunk[i] == '.' && i + 2 < chunk.size() && chunk[i + 2] == '.')) {
+      return chunk[i] != '.' || std::islower(static_cast<unsigned char>(chunk[i + 1]));
+    }
+  }
+  return false;
+}
+
+bool function_word(std::string_view lm_word) {
+  static const std::unordered_set<std::string_view> words = {
+      "the", "and", "for", "are", "was", "were", "been", "being", "have", "has", "had", "not", "but", "you",
+      "his", "her", "its", "our", "their", "they", "them", "this", "that", "these", "those", "with", "from",
+      "into", "than", "then", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why",
+      "how", "all", "any", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "does",
+      "did", "doing", "done", "also", "very", "just", "only", "over", "some", "such", "more", "most", "other"};
+  return words.count(lm_word) > 0;
+}
+
+bool editable_word(const Slot& s) {
+  return !s.protect && !s.name && s.lm.size() >= 3 && s.lm != "<num>" &&
+         std::all_of(s.lm.begin(), s.lm.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '\''; }) &&
+         !function_word(s.lm);
+}
+
+std::vector<std::string> lm_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    const bool number = std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
+    out.push_back(number ? "<num>" : text::to_lower(word));
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '-') flush();
+    else word += c;
+  }
+  flush();
+  return out;
+}
+
+SentenceView::SentenceView(const lexicon::PhraseTable& phrases, WordIds& ids, const text::Document& doc,
+                           const text::Sentence& sentence)
+    : doc_(doc), sentence_(sentence) {
+  const auto tokens = doc.tokens();
+  const std::size_t n = sentence.end_token - sentence.first_token;
+  // Protected chunks: scan the sentence's whitespace-separated chunks.
+  std::vector<bool> protect(n, false);
+  for (std::uint32_t i = sentence.first_token; i < sentence.end_token;) {
+    if (tokens[i].kind == TokenKind::Space) {
+      ++i;
+      continue;
+    }
+    std::uint32_t j = i;
+    while (j < sentence.end_token && tokens[j].kind != TokenKind::Space) ++j;
+    const std::string_view chunk = doc.bytes().substr(tokens[i].begin, tokens[j - 1].end - tokens[i].begin);
+    if (code_like(chunk)) {
+      for (std::uint32_t k = i; k < j; ++k) protect[k - sentence.first_token] = true;
+    }
+    i = j;
+  }
+  bool first_word = true;
+  for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    const text::Token& t = tokens[i];
+    if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
+    std::string lm = lm::lm_token(doc.text(t), t.kind);
+    const bool name = !first_word && t.kind == TokenKind::Word && t.shape != CaseShape::Lower && t.shape != CaseShape::None;
+    // Words with digits ("mp3", "COVID19") are code-like, except ordinals ("21st").
+    bool digits = false;
+    if (t.kind == TokenKind::Word) {
+      const std::string_view w = doc.text(t);
+      digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+               !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
+    }
+    const lm::WordId word_id = ids(lm);
+    slots_.push_back({i, std::move(lm), word_id, protect[i - sentence.first_token] || digits, name});
+    first_word = false;
+  }
+  // Phrase matches at every word; the sentence's tokens are lowercased once for all of them.
+  std::vector<std::string> lower(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const text::Token& t = tokens[sentence.first_token + k];
+    if (t.kind != TokenKind::Space && t.kind != TokenKind::LineBreak) lower[k] = text::to_lower(doc.text(t));
+  }
+  matches_.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (tokens[sentence.first_token + k].kind != TokenKind::Word) continue;
+    auto found = phrases.match(doc, sentence.first_token + k, lower, sentence.first_token);
+    std::erase_if(found, [&](const lexicon::PhraseMatch& m) { return m.end_token > sentence.end_token; });
+    matches_[k] = std::move(found);
+  }
+}
+
+std::uint32_t SentenceView::slot_at(std::uint32_t token) const {
+  const auto it = std::lower_bound(slots_.begin(), slots_.end(), token,
+                                   [](const Slot& s, std::uint32_t t) { return s.token < t; });
+  return static_cast<std::uint32_t>(it - slots_.begin());
+}
+
+bool SentenceView::usable(std::uint32_t i, const lexicon::PhraseMatch& m) const {
+  const std::uint32_t end = slot_at(m.end_token);
+  if (end <= i) return false;
+  for (std::uint32_t k = i; k < end; ++k) {
+    if (slots_[k].protect) return false;
+  }
+  return !(slots_[i].name && m.entry->weight < 0.85f);
+}
+
+double window_score(const lm::LanguageModel& model, const std::vector<Slot>& slots, std::uint32_t at,
+                    std::uint32_t resume, const lm::WordId* words, std::size_t count) {
+  lm::WordId u = model.begin_sentence(), v = model.begin_sentence();
+  if (at >= 1) v = slots[at - 1].id;
+  if (at >= 2) u = slots[at - 2].id;
+  double score = 0;
+  auto push = [&](lm::WordId w) {
+    score += model.score(u, v, w);
+    u = v;
+    v = w;
+  };
+  for (std::size_t k = 0; k < count; ++k) push(words[k]);
+  const std::size_t n = slots.size();
+  for (std::size_t j = resume; j < resume + 2 && j < n; ++j) push(slots[j].id);
+  if (n - resume < 2) push(model.end_sentence());
+  return score;
+}
+
+}  // namespace unspin::lattice

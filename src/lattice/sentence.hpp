@@ -1,0 +1,92 @@
+// What fix and check both see of a sentence: its words as language-model slots, which of them may
+// be edited, and the phrase-dictionary matches at each word.
+//
+//   WordIds ids(model);                                      // one per document (or thread)
+//   SentenceView view(lexicon, ids, doc, sentence);
+//   for (const Slot& s : view.slots()) if (editable_word(s)) look_up(s.lm);
+//
+// The repair engine builds its lattice on top of this view; the detector scores the same arcs'
+// evidence. Keeping one definition means check flags exactly what fix may change.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lexicon/phrases.hpp"
+#include "lm/model.hpp"
+#include "text/document.hpp"
+
+namespace unspin::lattice {
+
+// Interns words to a model's ids. Not thread-safe: one per document or per thread.
+class WordIds {
+ public:
+  explicit WordIds(const lm::LanguageModel& model) : model_(model) {}
+  lm::WordId operator()(const std::string& word);
+  std::vector<lm::WordId> operator()(const std::vector<std::string>& words);
+  const lm::LanguageModel& model() const { return model_; }
+
+ private:
+  const lm::LanguageModel& model_;
+  std::unordered_map<std::string, lm::WordId> ids_;
+};
+
+// A word the language model sees, and what may be done to it.
+struct Slot {
+  std::uint32_t token;  // document token index
+  std::string lm;       // its language-model token
+  lm::WordId id;        // and that token's id in the model
+  bool protect;         // inside a URL, e-mail address, @handle, #hashtag or code-like chunk
+  bool name;            // capitalised, and not the sentence's first word
+};
+
+// Whitespace-delimited chunks that look like a URL, an address, a handle, a hashtag or code.
+bool code_like(std::string_view chunk);
+
+// Short grammatical words that are never thesaurus candidates.
+bool function_word(std::string_view lm_word);
+
+// A lowercase alphabetic content word of 3+ letters, not a name, not protected: the words that
+// may take a reverse-thesaurus candidate.
+bool editable_word(const Slot& slot);
+
+// A replacement's language-model tokens: lowercase, split at spaces and hyphens, numbers as <num>.
+std::vector<std::string> lm_words(std::string_view text);
+
+class SentenceView {
+ public:
+  // `doc` and `lexicon`'s phrase table must outlive the view.
+  SentenceView(const lexicon::PhraseTable& phrases, WordIds& ids, const text::Document& doc,
+               const text::Sentence& sentence);
+
+  const std::vector<Slot>& slots() const { return slots_; }
+  // Phrase matches starting at the document token `token` of this sentence, longest first,
+  // restricted to the sentence.
+  const std::vector<lexicon::PhraseMatch>& matches(std::uint32_t token) const {
+    return matches_[token - sentence_.first_token];
+  }
+  // Index of the first slot whose token is at or after `token` (slots().size() if none).
+  std::uint32_t slot_at(std::uint32_t token) const;
+  // Whether a phrase match may be used at slot `i`: it ends on a slot boundary, covers no
+  // protected slot, and a name is only replaced by an entry of weight >= 0.85.
+  bool usable(std::uint32_t i, const lexicon::PhraseMatch& match) const;
+
+  const text::Sentence& sentence() const { return sentence_; }
+
+ private:
+  const text::Document& doc_;
+  const text::Sentence& sentence_;
+  std::vector<Slot> slots_;
+  std::vector<std::vector<lexicon::PhraseMatch>> matches_;  // by token, from the sentence's first
+};
+
+// log10 of the words `words` placed after the two slots before `at`, followed by the next two
+// slots from `resume` (and </s> if the sentence ends within them): the part of a sentence's
+// trigram score that changes when `words` replaces slots [at, resume).
+double window_score(const lm::LanguageModel& model, const std::vector<Slot>& slots, std::uint32_t at,
+                    std::uint32_t resume, const lm::WordId* words, std::size_t count);
+
+}  // namespace unspin::lattice
