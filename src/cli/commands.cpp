@@ -52,6 +52,8 @@ Engine load_engine(const Config& config, std::ostream& err) {
   return engine;
 }
 
+detect::DetectorWeights load_detector_weights() { return detect::DetectorWeights::load(dictionary_path("detector.tsv")); }
+
 void append_explanation(std::string& out, const std::string& path, const text::Document& doc, const repair::Edit& e) {
   const text::LineColumn where = doc.position(e.begin);
   char confidence[16];
@@ -105,7 +107,8 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
 
 int run_check(const Config& config, io::FdWriter& out, std::ostream& err) {
   text::Segmenter segmenter(config.segment);
-  const detect::Detector detector(config.detect);
+  const Engine engine = load_engine(config, err);
+  const detect::Detector detector(engine.lexicon, *engine.model, load_detector_weights(), config.detect);
   bool any_error = false;
   bool any_spun = false;
   text::Document doc;
@@ -120,10 +123,11 @@ int run_check(const Config& config, io::FdWriter& out, std::ostream& err) {
       any_spun = any_spun || p.label == detect::Label::Spun;
     }
     buffer.clear();
+    const report::CheckView view{config.min_score, config.sentences, config.explain, &detector.weights()};
     if (config.format == Format::Json) {
-      report::append_check_json(buffer, path, doc, scores);
+      report::append_check_json(buffer, path, doc, scores, view);
     } else {
-      report::append_check_text(buffer, path, doc, scores);
+      report::append_check_text(buffer, path, doc, scores, view);
     }
     out.write(buffer);
   }
@@ -222,7 +226,7 @@ int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
   const Engine engine = load_engine(config, err);
   const lexicon::Lexicon& lex = engine.lexicon;
   const repair::Fixer fixer(engine.lexicon, *engine.model, config.fix);
-  const detect::Detector detector(config.detect);
+  const detect::Detector detector(engine.lexicon, *engine.model, load_detector_weights(), config.detect);
   eval::EvalOptions eval_options = config.evaluation;
   if (config.coverage) {
     eval_options.covered = [&lex](std::string_view spun, std::string_view original) {

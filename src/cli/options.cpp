@@ -138,7 +138,17 @@ po::options_description command_options(Command command) {
   po::options_description d("Check options");
   d.add_options()("format", po::value<std::string>()->value_name("FMT")->default_value("text"),
                   "output format: 'text' (FILE:LINE: score label) or 'json' (one object per "
-                  "input per line)");
+                  "input per line)")
+      ("min-score", po::value<double>()->value_name("S"),
+       "show only passages (and sentences) scoring at least S, in [0, 1]; the document line and "
+       "the exit status are unaffected")
+      ("sentences", po::bool_switch(), "text output: also one line per sentence, indented under its passage")
+      ("explain", po::bool_switch(),
+       "text output: show how each score was made (every input to the model and its weight)")
+      ("model", po::value<std::string>()->value_name("MODEL"),
+       "use a language model trained with 'unspin train-lm' instead of the default one")
+      ("phrases", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
+       "add a phrase dictionary or a tortured-phrase CSV; its hits count as evidence; repeatable");
   d.add(input_options());
   return d;
 }
@@ -286,6 +296,8 @@ Options parse_command_line(int argc, const char* const argv[]) {
   if (vm.count("threshold")) options.threshold = vm["threshold"].as<double>();
   if (vm.count("aggressive")) options.aggressive = vm["aggressive"].as<bool>();
   if (vm.count("explain")) options.explain = vm["explain"].as<bool>();
+  if (vm.count("min-score")) options.min_score = vm["min-score"].as<double>();
+  if (vm.count("sentences")) options.sentences = vm["sentences"].as<bool>();
   text("model", options.model);
   return options;
 }
@@ -361,6 +373,14 @@ Config make_config(const Options& options) {
   if (options.threshold >= 0) {
     if (!(options.threshold > 0 && options.threshold < 1)) throw UsageError("--threshold: expected a number between 0 and 1");
     config.fix.threshold = options.threshold;
+  }
+  if (options.min_score != -1 && !(options.min_score >= 0 && options.min_score <= 1)) {  // -1: not given
+    throw UsageError("--min-score: expected a number between 0 and 1");
+  }
+  config.min_score = std::max(0.0, options.min_score);
+  config.sentences = options.sentences;
+  if (options.command == Command::Check && options.explain && options.format == "json") {
+    throw UsageError("--explain goes with text output; JSON always carries the features");
   }
   if (options.explain && !options.output.empty()) throw UsageError("--explain prints a report; it cannot go with --output");
   if (options.command == Command::TrainLm && (options.output.empty() || options.inputs.empty())) {

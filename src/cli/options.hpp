@@ -66,6 +66,9 @@ struct Options {
   double threshold = -1;               // --threshold P: minimum edit confidence (default: FixOptions)
   bool aggressive = false;             // --aggressive: threshold 0.6, more recall and more risk
   bool explain = false;                // fix --explain: list the edits instead of printing the text
+                                       // check --explain: show how each score was made
+  double min_score = -1;               // check --min-score S: hide passages below S (default: show all)
+  bool sentences = false;              // check --sentences: also a line per sentence
   std::string model;                   // --model MODEL: a train-lm model instead of the default one
 };
 
@@ -99,6 +102,8 @@ struct Config {
   std::size_t limit = 20;
   bool explain = false;
   std::string model;
+  double min_score = 0;     // check: passages below this are not shown
+  bool sentences = false;   // check: sentence lines too
 };
 
 // Parses argv (argv[0] is skipped). Throws UsageError with a one-line message.

@@ -1,35 +1,365 @@
 #include "detect/detector.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+#include <shared_mutex>
+#include <sstream>
+#include <unordered_map>
+
+#include "errors.hpp"
+#include "io/input.hpp"
+#include "lattice/sentence.hpp"
+#include "lexicon/numbers.hpp"
+
 namespace unspin::detect {
+namespace {
+
+using lattice::Slot;
+
+constexpr const char* kFeatureNames[kFeatureCount] = {"phrase_weight",  "phrase_gain", "numbers",         "frequency_gain",
+                                                       "frequency_hits", "words",       "document_density"};
+constexpr const char* kLevelNames[3] = {"sentence", "paragraph", "document"};
+
+double clip(double x, double lo, double hi) { return std::min(hi, std::max(lo, x)); }
+
+std::string fixed2(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", x);
+  return buf;
+}
+
+std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
+
+double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
+
+// Frequency-guided gains below 2 (log10) are about as common in clean text as in spun text
+// (docs/DETECTION.md); only the excess over 2 counts, up to 4.
+double frequency_excess(double gain) { return clip(gain - 2.0, 0.0, 4.0); }
+
+
+// Hits of one sentence, with their raw feature sums.
+struct SentenceHits {
+  Features raw{};
+  std::vector<Evidence> hits;
+};
+
+}  // namespace
 
 const char* to_string(Label label) { return label == Label::Spun ? "spun" : "clean"; }
 
-Detector::Detector(DetectOptions options) : options_(options) {}
+const char* to_string(EvidenceKind kind) {
+  switch (kind) {
+    case EvidenceKind::Phrase: return "phrase";
+    case EvidenceKind::Tortured: return "tortured";
+    case EvidenceKind::Number: return "number";
+    case EvidenceKind::Frequency: return "frequency";
+  }
+  return "?";
+}
+
+const char* feature_name(std::size_t feature) { return feature < kFeatureCount ? kFeatureNames[feature] : "bias"; }
+const char* to_string(Level level) { return kLevelNames[static_cast<int>(level)]; }
+
+Design design(Level level, const Features& raw) {
+  Design x{};
+  x[0] = 1.0;
+  if (level == Level::Document) {
+    const double per_1000 = 1000.0 / std::max(1.0, raw[kWords]);
+    x[1 + kPhraseWeight] = std::log1p(raw[kPhraseWeight] * per_1000);
+    x[1 + kPhraseGain] = std::log1p(std::max(0.0, raw[kPhraseGain]) * per_1000);
+    x[1 + kNumbers] = std::log1p(raw[kNumbers] * per_1000);
+    x[1 + kFrequencyGain] = std::log1p(raw[kFrequencyGain] * per_1000);
+    x[1 + kFrequencyHits] = std::log1p(raw[kFrequencyHits] * per_1000);
+    x[1 + kWords] = std::log1p(raw[kWords]);
+    x[1 + kDocumentDensity] = 0;  // the document's own density is already in the inputs above
+    return x;
+  }
+  for (std::size_t f = 0; f < kFeatureCount; ++f) x[1 + f] = raw[f];
+  x[1 + kWords] = std::log1p(raw[kWords]);
+  x[1 + kDocumentDensity] = std::log1p(raw[kDocumentDensity]);
+  return x;
+}
+
+DetectorWeights DetectorWeights::load(const std::string& path) {
+  const std::string data = io::read_resource(path, "detector weights");
+  DetectorWeights w;
+  w.origin = path;
+  std::array<std::array<bool, kDesignSize>, 3> seen{};
+  std::istringstream in(data);
+  std::string line;
+  std::size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = path + ":" + std::to_string(number) + ": ";
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) fields.push_back(line.substr(start, tab - start));
+    fields.push_back(line.substr(start));
+    if (fields.size() != 3) throw ResourceError(where + "expected 3 tab-separated fields (level, input, weight)");
+    const auto level = std::find(std::begin(kLevelNames), std::end(kLevelNames), fields[0]) - std::begin(kLevelNames);
+    if (level == 3) throw ResourceError(where + "unknown level “" + fields[0] + "”");
+    std::size_t input = kDesignSize;
+    if (fields[1] == "bias") input = 0;
+    for (std::size_t f = 0; f < kFeatureCount; ++f) {
+      if (fields[1] == kFeatureNames[f]) input = f + 1;
+    }
+    if (input == kDesignSize) throw ResourceError(where + "unknown input “" + fields[1] + "”");
+    char* end = nullptr;
+    const double value = std::strtod(fields[2].c_str(), &end);
+    if (fields[2].empty() || *end != '\0' || !std::isfinite(value)) throw ResourceError(where + "weight is not a number");
+    w.coefficients[level][input] = value;
+    seen[level][input] = true;
+  }
+  for (std::size_t level = 0; level < 3; ++level) {
+    for (std::size_t input = 0; input < kDesignSize; ++input) {
+      if (!seen[level][input]) {
+        throw ResourceError(path + ": no weight for " + kLevelNames[level] + " " +
+                            (input == 0 ? "bias" : kFeatureNames[input - 1]));
+      }
+    }
+  }
+  return w;
+}
+
+std::string DetectorWeights::to_tsv(const std::string& comment) const {
+  std::string out = comment;
+  for (std::size_t level = 0; level < 3; ++level) {
+    for (std::size_t input = 0; input < kDesignSize; ++input) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.6g", coefficients[level][input]);
+      out += std::string(kLevelNames[level]) + "\t" + (input == 0 ? "bias" : kFeatureNames[input - 1]) + "\t" + buf + "\n";
+    }
+  }
+  return out;
+}
+
+double DetectorWeights::logit(Level level, const Features& raw) const {
+  const Design x = design(level, raw);
+  const Design& c = coefficients[static_cast<int>(level)];
+  double z = 0;
+  for (std::size_t i = 0; i < kDesignSize; ++i) z += c[i] * x[i];
+  return z;
+}
+
+// What the frequency-guided signal needs to know about a word type, computed once per type.
+struct Detector::TypeCache {
+  struct Frequent {
+    std::string text;
+    std::vector<lm::WordId> ids;
+    float unigram;
+  };
+  struct Info {
+    float unigram = 0;
+    std::vector<Frequent> frequent;  // rare words: candidates much more frequent, most frequent first
+  };
+  std::shared_mutex mutex;
+  std::unordered_map<std::string, Info> types;
+};
+
+Detector::Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, DetectorWeights weights,
+                   DetectOptions options)
+    : lexicon_(lexicon), model_(model), weights_(std::move(weights)), options_(options), cache_(std::make_unique<TypeCache>()) {}
+
+Detector::~Detector() = default;
 
 DocumentScore Detector::score(const text::Document& doc) const {
+  const auto tokens = doc.tokens();
+  const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
+  lattice::WordIds ids(model_);
+
+  // Frequency-guided information for a rare word type, from the shared cache.
+  auto type_info = [&](const Slot& s) -> const TypeCache::Info& {
+    {
+      const std::shared_lock lock(cache_->mutex);
+      const auto it = cache_->types.find(s.lm);
+      if (it != cache_->types.end()) return it->second;
+    }
+    TypeCache::Info info;
+    info.unigram = model_.unigram(s.id);
+    if (info.unigram < options_.rare_word) {
+      for (lexicon::WordCandidate& c : lexicon_.word_candidates(s.lm, 24)) {
+        if (c.text.find_first_of(" -") != std::string::npos) continue;
+        const lm::WordId id = model_.lookup(c.text);
+        const float u = model_.unigram(id);
+        if (u - info.unigram >= options_.frequency_ratio) info.frequent.push_back({std::move(c.text), {id}, u});
+      }
+    }
+    std::sort(info.frequent.begin(), info.frequent.end(),
+              [](const TypeCache::Frequent& a, const TypeCache::Frequent& b) { return a.unigram > b.unigram; });
+    if (info.frequent.size() > options_.frequency_candidates) info.frequent.resize(options_.frequency_candidates);
+    const std::unique_lock lock(cache_->mutex);
+    return cache_->types.emplace(s.lm, std::move(info)).first->second;  // references stay valid on rehash
+  };
+
+  auto sentence_hits = [&](const text::Sentence& sentence) {
+    SentenceHits out;
+    const lattice::SentenceView view(lexicon_.phrases(), ids, doc, sentence);
+    const std::vector<Slot>& slots = view.slots();
+    out.raw[kWords] = static_cast<double>(slots.size());
+    for (std::uint32_t i = 0; i < slots.size();) {
+      const Slot& s = slots[i];
+      if (s.protect) {
+        ++i;
+        continue;
+      }
+      const lexicon::PhraseMatch* hit = nullptr;
+      for (const lexicon::PhraseMatch& m : view.matches(s.token)) {
+        if (view.usable(i, m)) {
+          hit = &m;
+          break;
+        }
+      }
+      if (hit) {
+        const std::uint32_t end = view.slot_at(hit->end_token);
+        const std::vector<lm::WordId> original = ids(lattice::lm_words(hit->entry->original));
+        std::vector<lm::WordId> written;
+        for (std::uint32_t k = i; k < end; ++k) written.push_back(slots[k].id);
+        const double gain = lattice::window_score(model_, slots, i, end, original.data(), original.size()) -
+                            lattice::window_score(model_, slots, i, end, written.data(), written.size());
+        Evidence e;
+        e.begin = tokens[s.token].begin;
+        e.end = tokens[hit->end_token - 1].end;
+        const bool tortured = hit->entry->source == lexicon::PhraseSource::Tortured;
+        e.kind = tortured ? EvidenceKind::Tortured : EvidenceKind::Phrase;
+        e.original = hit->entry->original;
+        e.strength = hit->entry->weight;
+        e.gain = gain;
+        e.reason = std::string(tortured ? "tortured phrase for " : "phrase: spinner form of ") + quoted(e.original) +
+                   " (weight " + fixed2(e.strength) + ", " + hit->entry->origin + "); the language model " +
+                   (gain >= 0 ? "prefers the original by " : "prefers the written text by ") + fixed2(std::fabs(gain)) + " (log10)";
+        out.raw[kPhraseWeight] += e.strength;
+        out.raw[kPhraseGain] += clip(gain, -2, 3);
+        out.hits.push_back(std::move(e));
+        i = end;
+        continue;
+      }
+      if (lattice::editable_word(s)) {
+        const TypeCache::Info& info = type_info(s);
+        double best = -1e9;
+        const TypeCache::Frequent* best_candidate = nullptr;
+        if (!info.frequent.empty()) {
+          const double kept = lattice::window_score(model_, slots, i, i + 1, &s.id, 1);
+          for (const TypeCache::Frequent& c : info.frequent) {
+            const double gain = lattice::window_score(model_, slots, i, i + 1, c.ids.data(), c.ids.size()) - kept;
+            if (gain > best) {
+              best = gain;
+              best_candidate = &c;
+            }
+          }
+        }
+        if (best_candidate && best >= options_.frequency_gain) {
+          Evidence e;
+          e.begin = tokens[s.token].begin;
+          e.end = tokens[s.token].end;
+          e.kind = EvidenceKind::Frequency;
+          e.original = best_candidate->text;
+          e.gain = best;
+          char ratio[32];
+          std::snprintf(ratio, sizeof ratio, "%.0f", std::pow(10.0, best_candidate->unigram - info.unigram));
+          e.reason = "rare word; its synonym " + quoted(e.original) + " is " + ratio +
+                     "× more frequent and the language model prefers it here by " + fixed2(e.gain) + " (log10)";
+          out.raw[kFrequencyGain] += frequency_excess(e.gain);
+          out.raw[kFrequencyHits] += 1;
+          out.hits.push_back(std::move(e));
+        }
+      }
+      ++i;
+    }
+    for (const lexicon::NumberFix& f : numbers) {
+      if (f.begin_token < sentence.first_token || f.end_token > sentence.end_token) continue;
+      Evidence e;
+      e.begin = tokens[f.begin_token].begin;
+      e.end = tokens[f.end_token - 1].end;
+      e.kind = EvidenceKind::Number;
+      e.original = f.replacement;
+      e.strength = f.confidence;
+      e.reason = f.reason;
+      out.raw[kNumbers] += 1;
+      out.hits.push_back(std::move(e));
+    }
+    return out;
+  };
+
+  // Each hit's contribution to a sentence or paragraph logit.
+  auto contribution = [&](Level level, const Evidence& e) {
+    const Design& c = weights_.coefficients[static_cast<int>(level)];
+    switch (e.kind) {
+      case EvidenceKind::Phrase:
+      case EvidenceKind::Tortured: return c[1 + kPhraseWeight] * e.strength + c[1 + kPhraseGain] * clip(e.gain, -2, 3);
+      case EvidenceKind::Number: return c[1 + kNumbers];
+      case EvidenceKind::Frequency: return c[1 + kFrequencyGain] * frequency_excess(e.gain) + c[1 + kFrequencyHits];
+    }
+    return 0.0;
+  };
+  auto finish = [&](Level level, PassageScore& unit) {
+    unit.score = sigmoid(weights_.logit(level, unit.features));
+    unit.label = unit.score >= options_.threshold ? Label::Spun : Label::Clean;
+    for (Evidence& e : unit.evidence) e.weight = contribution(level, e);
+    std::stable_sort(unit.evidence.begin(), unit.evidence.end(),
+                     [](const Evidence& a, const Evidence& b) { return a.weight > b.weight; });
+  };
+
+  // Hits that clean text rarely shows (docs/DETECTION.md): number garble, phrase hits the
+  // language model clearly prefers the original of, and frequency-guided hits with a large gain.
+  auto strong_hit = [&](const Evidence& e) {
+    switch (e.kind) {
+      case EvidenceKind::Number: return true;
+      case EvidenceKind::Phrase:
+      case EvidenceKind::Tortured: return e.gain >= 1.0;
+      case EvidenceKind::Frequency: return e.gain >= 3.0;
+    }
+    return false;
+  };
+
   DocumentScore result;
   result.passages.reserve(doc.paragraphs().size());
+  result.sentences.reserve(doc.sentences().size());
   for (const text::Paragraph& p : doc.paragraphs()) {
     PassageScore passage;
     passage.begin = p.begin;
     passage.end = p.end;
     passage.line = p.line;
-    passage.score = 0;  // no evidence sources yet: see the header
-    passage.label = passage.score >= options_.threshold ? Label::Spun : Label::Clean;
-    result.passages.push_back(std::move(passage));
-  }
-  result.sentences.reserve(doc.sentences().size());
-  for (const text::Paragraph& p : doc.paragraphs()) {
     for (const text::Sentence& s : doc.sentences(p)) {
+      SentenceHits h = sentence_hits(s);
       PassageScore sentence;
       sentence.begin = s.begin;
       sentence.end = s.end;
       sentence.line = p.line;
-      sentence.score = 0;
-      sentence.label = sentence.score >= options_.threshold ? Label::Spun : Label::Clean;
+      sentence.features = h.raw;
+      for (std::size_t f = 0; f < kFeatureCount; ++f) passage.features[f] += h.raw[f];
+      passage.evidence.insert(passage.evidence.end(), h.hits.begin(), h.hits.end());
+      sentence.evidence = std::move(h.hits);
       result.sentences.push_back(std::move(sentence));
     }
+    for (std::size_t f = 0; f < kFeatureCount; ++f) result.features[f] += passage.features[f];
+    result.passages.push_back(std::move(passage));
   }
+  const double words = result.features[kWords];
+  result.words = static_cast<std::size_t>(words);
+  for (const PassageScore& p : result.passages) {
+    for (const Evidence& e : p.evidence) {
+      result.tortured_hits += e.kind == EvidenceKind::Tortured;
+      result.hits += strong_hit(e);
+    }
+  }
+  result.hits_per_1000_words = words > 0 ? 1000.0 * static_cast<double>(result.hits) / words : 0;
+  // The density the passages see is smoothed towards clean text's (about 4 strong hits per 1,000
+  // words, as if 500 clean words were added), so that in a short document a single odd word does
+  // not make every passage look spun.
+  const double density = 1000.0 * (static_cast<double>(result.hits) + 2.0) / (words + 500.0);
+  result.features[kDocumentDensity] = density;
+  for (PassageScore& s : result.sentences) {
+    s.features[kDocumentDensity] = density;
+    finish(Level::Sentence, s);
+  }
+  for (PassageScore& p : result.passages) {
+    p.features[kDocumentDensity] = density;
+    finish(Level::Paragraph, p);
+  }
+  result.score = sigmoid(weights_.logit(Level::Document, result.features));
   result.label = result.score >= options_.threshold ? Label::Spun : Label::Clean;
   return result;
 }

@@ -1,18 +1,31 @@
-// The spin detector: a score in [0, 1] for each passage (paragraph) and for the document.
+// The spin detector: a calibrated score in [0, 1] for each sentence, paragraph and document, with
+// the evidence that raised it.
 //
-//   Detector detector(DetectOptions{});
+//   Detector detector(lexicon, model, DetectorWeights::load(dictionary_path("detector.tsv")));
 //   DocumentScore scores = detector.score(doc);
 //   for (const PassageScore& p : scores.passages) if (p.label == Label::Spun) review(p);
 //
-// Foundation stage: no evidence sources are wired in yet, so every score is 0 and every label is
-// clean. The result types are final; the check printers and JSON schema depend on them.
+// Evidence, found on the same sentence view the repair engine decodes (src/lattice):
+//   - phrase-dictionary hits (built-in, user and tortured-phrase lists), with the entry's weight
+//     (which encodes how rare the spun form is in clean text) and how much the language model
+//     gains from the original in context;
+//   - number garble ("seven.6 million");
+//   - the frequency-guided signal: a rare word whose reverse-thesaurus candidate is at least ten
+//     times more frequent and fits the context better (the language-model gain is the evidence);
+//   - the length of the unit and the density of evidence in the whole document.
+// A logistic regression per level (sentence, paragraph, document), fitted on dev data by
+// `unspin-train-detector` (tools/detector), turns these into probabilities (docs/DETECTION.md).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "lexicon/lexicon.hpp"
+#include "lm/model.hpp"
 #include "text/document.hpp"
 
 namespace unspin::detect {
@@ -20,43 +33,109 @@ namespace unspin::detect {
 enum class Label : std::uint8_t { Clean, Spun };
 const char* to_string(Label label);
 
-// One observation that raised a score: a span of the input and why it looks spun.
+enum class EvidenceKind : std::uint8_t { Phrase, Tortured, Number, Frequency };
+const char* to_string(EvidenceKind kind);
+
+// One observation that raised (or lowered) a score: a span of the input and why it looks spun.
 struct Evidence {
   std::size_t begin = 0;  // byte offsets in the input
   std::size_t end = 0;
-  std::string reason;     // "phrase: “by no means” is a spinner form of “never”"
-  double weight = 0;      // contribution to the passage score, in log-odds
+  EvidenceKind kind = EvidenceKind::Phrase;
+  std::string original;   // what the span likely was
+  double strength = 0;    // phrase: the entry's weight; number: 1; frequency: 0
+  double gain = 0;        // log10 language-model gain of the original over the written text
+  std::string reason;     // "phrase: “by no means” is a spinner form of “never” (weight 0.95)"
+  double weight = 0;      // contribution to the score of the unit it is listed in, in log-odds
 };
 
+// The raw features of a unit; the model's inputs are transforms of these (see design()).
+enum Feature : std::size_t {
+  kPhraseWeight,   // sum of phrase-entry weights of the hits
+  kPhraseGain,     // sum of their language-model gains, each clipped to [-2, 3]
+  kNumbers,        // number-garble hits
+  kFrequencyGain,  // sum of frequency-guided gains' excess over 2, each clipped to [0, 4]
+  kFrequencyHits,  // frequency-guided hits
+  kWords,          // words in the unit
+  kDocumentDensity,  // strong hits per 1,000 words in the whole document, smoothed (see detector.cpp)
+  kFeatureCount
+};
+using Features = std::array<double, kFeatureCount>;
+const char* feature_name(std::size_t feature);
+
+enum class Level : std::uint8_t { Sentence, Paragraph, Document };
+const char* to_string(Level level);
+inline constexpr std::size_t kDesignSize = kFeatureCount + 1;  // with the intercept
+using Design = std::array<double, kDesignSize>;
+// The model's inputs for a unit at `level`: an intercept, then per-feature transforms (sums for
+// sentences and paragraphs, log densities per 1,000 words for documents).
+Design design(Level level, const Features& raw);
+
 struct PassageScore {
-  std::size_t begin = 0;  // byte offsets of the paragraph
+  std::size_t begin = 0;  // byte offsets of the unit
   std::size_t end = 0;
   std::uint32_t line = 0;  // 1-based
   double score = 0;        // in [0, 1]
   Label label = Label::Clean;
+  Features features{};     // raw features (for --explain and for training)
   std::vector<Evidence> evidence;  // strongest first
 };
 
 struct DocumentScore {
   double score = 0;
   Label label = Label::Clean;
+  Features features{};
+  std::size_t words = 0;
+  std::size_t hits = 0;           // strong hits: number garble, phrase hits whose original the
+                                  // language model prefers by 10x, frequency hits with gain >= 3
+  std::size_t tortured_hits = 0;  // hits from tortured-phrase lists (5 or more: suspicious)
+  double hits_per_1000_words = 0;
   std::vector<PassageScore> passages;   // one per paragraph, in order
   std::vector<PassageScore> sentences;  // one per sentence, in order
 };
 
-struct DetectOptions {
-  // A score at or above this is labelled spun. Default 0.5: scores are meant as probabilities.
-  double threshold = 0.5;
+// Logistic-regression coefficients per level, read from a TSV of "level<TAB>input<TAB>weight".
+struct DetectorWeights {
+  std::array<Design, 3> coefficients{};  // by Level
+  std::string origin;                    // the file they came from
+  // Throws ResourceError naming the file and line for a missing, malformed or incomplete file.
+  static DetectorWeights load(const std::string& path);
+  std::string to_tsv(const std::string& comment) const;
+  double logit(Level level, const Features& raw) const;
 };
 
-// Thread-safe for concurrent score() calls once constructed.
+struct DetectOptions {
+  // A score at or above this is labelled spun. Default 0.5: scores are calibrated probabilities.
+  double threshold = 0.5;
+  // Frequency-guided signal: only words rarer than this (log10 unigram probability) are looked
+  // at, and only candidates at least `frequency_ratio` (log10) more frequent count.
+  double rare_word = -4.0;
+  double frequency_ratio = 1.0;
+  std::size_t frequency_candidates = 3;  // the most frequent qualifying candidates tried per word
+  // A frequency-guided hit needs the candidate to gain at least this much (log10) in context.
+  double frequency_gain = 0.5;
+};
+
+// Thread-safe for concurrent score() calls once constructed. The lexicon and the model must
+// outlive the detector.
 class Detector {
  public:
-  explicit Detector(DetectOptions options = {});
+  Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, DetectorWeights weights,
+           DetectOptions options = {});
+  ~Detector();
+  Detector(const Detector&) = delete;  // owns a cache shared by threads
+  Detector& operator=(const Detector&) = delete;
+
   DocumentScore score(const text::Document& doc) const;
+  const DetectorWeights& weights() const { return weights_; }
+  const DetectOptions& options() const { return options_; }
 
  private:
+  struct TypeCache;
+  const lexicon::Lexicon& lexicon_;
+  const lm::LanguageModel& model_;
+  DetectorWeights weights_;
   DetectOptions options_;
+  std::unique_ptr<TypeCache> cache_;
 };
 
 }  // namespace unspin::detect

@@ -212,6 +212,27 @@ double RepairCounts::damage_per_10k_words() const {
   return words == 0 ? 0.0 : 10000.0 * static_cast<double>(damaged_tokens) / static_cast<double>(words);
 }
 
+std::vector<ReliabilityBin> reliability(std::span<const Scored> items, std::size_t bins) {
+  std::vector<ReliabilityBin> out(bins);
+  for (std::size_t b = 0; b < bins; ++b) {
+    out[b].low = static_cast<double>(b) / static_cast<double>(bins);
+    out[b].high = static_cast<double>(b + 1) / static_cast<double>(bins);
+  }
+  for (const Scored& s : items) {
+    const double clamped = std::min(1.0, std::max(0.0, s.score));
+    const std::size_t b = std::min(bins - 1, static_cast<std::size_t>(clamped * static_cast<double>(bins)));
+    out[b].count += 1;
+    out[b].mean_score += clamped;
+    out[b].spun_rate += s.spun ? 1.0 : 0.0;
+  }
+  for (ReliabilityBin& b : out) {
+    if (b.count == 0) continue;
+    b.mean_score /= static_cast<double>(b.count);
+    b.spun_rate /= static_cast<double>(b.count);
+  }
+  return out;
+}
+
 BinaryMetrics binary_metrics(std::span<const Scored> items, double threshold) {
   BinaryMetrics m;
   std::size_t true_positive = 0, predicted = 0;

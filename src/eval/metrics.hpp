@@ -74,6 +74,17 @@ struct BinaryMetrics {
 
 BinaryMetrics binary_metrics(std::span<const Scored> items, double threshold);
 
+// Calibration: units grouped by score into `bins` equal-width bins over [0, 1]; for each, how
+// many units, their mean score and the share truly spun. A calibrated detector has
+// mean_score close to spun_rate in every bin with enough units.
+struct ReliabilityBin {
+  double low = 0, high = 0;
+  std::size_t count = 0;
+  double mean_score = 0;
+  double spun_rate = 0;
+};
+std::vector<ReliabilityBin> reliability(std::span<const Scored> items, std::size_t bins = 10);
+
 struct Detection {
   std::vector<Scored> sentences;
   std::vector<Scored> paragraphs;

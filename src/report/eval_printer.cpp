@@ -66,6 +66,13 @@ void append_eval_text(std::string& out, const eval::Evaluation& e, double thresh
                     m.precision, m.recall, m.f1, m.positives, m.negatives);
       out += buf;
     }
+    out += "\ncalibration (paragraphs): score bin, units, mean score, share spun\n";
+    for (const eval::ReliabilityBin& b : eval::reliability(d.paragraphs)) {
+      if (b.count == 0) continue;
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "  %.1f-%.1f %7zu %6.3f %6.3f\n", b.low, b.high, b.count, b.mean_score, b.spun_rate);
+      out += buf;
+    }
   }
   if (!e.examples().empty()) {
     out += "\nexamples (spun → original | output)\n";
@@ -116,6 +123,13 @@ void append_eval_json(std::string& out, const eval::Evaluation& e, double thresh
     w.key("f1").value(m.f1);
     w.key("positives").value(static_cast<std::uint64_t>(m.positives));
     w.key("negatives").value(static_cast<std::uint64_t>(m.negatives));
+    w.key("reliability").begin_array();
+    for (const eval::ReliabilityBin& b : eval::reliability(*items)) {
+      w.begin_object().key("low").value(b.low).key("high").value(b.high);
+      w.key("count").value(static_cast<std::uint64_t>(b.count)).key("mean_score").value(b.mean_score);
+      w.key("spun_rate").value(b.spun_rate).end_object();
+    }
+    w.end_array();
     w.end_object();
   }
   w.end_object();

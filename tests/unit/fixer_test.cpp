@@ -6,30 +6,15 @@
 #include <filesystem>
 #include <memory>
 
-#include "lm/default_model.hpp"
-#include "resources.hpp"
+#include "test_engine.hpp"
 
 namespace fs = std::filesystem;
 using namespace unspin;
 
 namespace {
 
-// The real lexicon and default language model, loaded once; null when the build has not made them.
-struct Engine {
-  std::unique_ptr<lexicon::Lexicon> lexicon;
-  std::unique_ptr<lm::LanguageModel> model;
-};
-
-const Engine* engine() {
-  static const Engine e = [] {
-    Engine out;
-    if (!fs::exists(data_path("thesaurus.idx")) || !fs::exists(data_path("news.kn3"))) return out;
-    out.lexicon = std::make_unique<lexicon::Lexicon>(lexicon::Lexicon::load(lexicon::LexiconOptions{}));
-    out.model = lm::load_default_model(lm::ModelOptions{});
-    return out;
-  }();
-  return e.lexicon ? &e : nullptr;
-}
+using Engine = testing::TestEngine;
+const Engine* engine() { return testing::test_engine(); }
 
 std::string fix(const std::string& input, repair::FixOptions options = {}) {
   const repair::Fixer fixer(*engine()->lexicon, *engine()->model, options);

@@ -1,0 +1,180 @@
+#include "detect/detector.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "errors.hpp"
+#include "io/input.hpp"
+#include "resources.hpp"
+#include "test_engine.hpp"
+
+namespace fs = std::filesystem;
+using namespace unspin;
+using detect::DetectorWeights;
+
+namespace {
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  const fs::path path = fs::temp_directory_path() / ("unspin-detector-test-" + name);
+  std::ofstream(path) << content;
+  return path.string();
+}
+
+// A complete weights file with every weight 0 except the ones given.
+std::string weights_tsv(const std::string& extra = "") {
+  std::string out = "# test\n";
+  for (const char* level : {"sentence", "paragraph", "document"}) {
+    out += std::string(level) + "\tbias\t0\n";
+    for (std::size_t f = 0; f < detect::kFeatureCount; ++f) out += std::string(level) + "\t" + detect::feature_name(f) + "\t0\n";
+  }
+  return out + extra;
+}
+
+std::string load_error(const std::string& content) {
+  try {
+    DetectorWeights::load(write_temp("bad.tsv", content));
+  } catch (const ResourceError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+const detect::Detector& detector() {
+  static const detect::Detector d(*testing::test_engine()->lexicon, *testing::test_engine()->model,
+                                  DetectorWeights::load(dictionary_path("detector.tsv")));
+  return d;
+}
+
+detect::DocumentScore score(const std::string& text) {
+  text::Segmenter segmenter;
+  return detector().score(segmenter.segment(text));
+}
+
+// Clean news-like prose (written for this test).
+const std::string kClean =
+    "The council met on Tuesday to discuss the new flood barriers along the river. Officials said the "
+    "work would start in the spring and take about two years. Residents asked whether the roads would "
+    "stay open during the building work, and the council said most of them would.\n";
+
+// The same prose as a news spinner would leave it.
+const std::string kSpun =
+    "The council met on Tuesday to debate the brand new flood obstacles alongside the river. Officers "
+    "stated the work would begin within the spring and take about two years. Residents requested whether "
+    "or not the roads would keep open throughout the constructing work, and the council stated most of "
+    "them would by no means shut.\n";
+
+}  // namespace
+
+TEST_CASE("detector weights load, and bad files name the file and line", "[detector]") {
+  const DetectorWeights w = DetectorWeights::load(write_temp("ok.tsv", weights_tsv("paragraph\tbias\t-2.5\n")));
+  CHECK(w.coefficients[1][0] == -2.5);
+  detect::Features raw{};
+  CHECK(w.logit(detect::Level::Paragraph, raw) == -2.5);
+
+  CHECK_THAT(load_error("sentence\tbias\n"), Catch::Contains("bad.tsv:1: expected 3 tab-separated fields"));
+  CHECK_THAT(load_error("# c\nchapter\tbias\t1\n"), Catch::Contains("bad.tsv:2: unknown level “chapter”"));
+  CHECK_THAT(load_error("sentence\tcolour\t1\n"), Catch::Contains("unknown input “colour”"));
+  CHECK_THAT(load_error("sentence\tbias\tlots\n"), Catch::Contains("weight is not a number"));
+  CHECK_THAT(load_error("sentence\tbias\tnan\n"), Catch::Contains("weight is not a number"));
+  CHECK_THAT(load_error("sentence\tbias\t1\n"), Catch::Contains("no weight for sentence phrase_weight"));
+  CHECK_THROWS_AS(DetectorWeights::load("/nonexistent/detector.tsv"), ResourceError);
+  // The built-in weights are complete and round-trip through to_tsv().
+  const DetectorWeights built_in = DetectorWeights::load(dictionary_path("detector.tsv"));
+  const DetectorWeights again = DetectorWeights::load(write_temp("again.tsv", built_in.to_tsv("# again\n")));
+  for (int level = 0; level < 3; ++level) {
+    for (std::size_t i = 0; i < detect::kDesignSize; ++i) {
+      CHECK(again.coefficients[level][i] == Approx(built_in.coefficients[level][i]).epsilon(1e-5));
+    }
+  }
+}
+
+TEST_CASE("the model's inputs: sums for passages, log densities for documents", "[detector]") {
+  detect::Features raw{};
+  raw[detect::kPhraseWeight] = 2;
+  raw[detect::kWords] = 500;
+  raw[detect::kDocumentDensity] = 9;
+  const detect::Design p = detect::design(detect::Level::Paragraph, raw);
+  CHECK(p[0] == 1);
+  CHECK(p[1 + detect::kPhraseWeight] == 2);
+  CHECK(p[1 + detect::kWords] == Approx(std::log1p(500.0)));
+  CHECK(p[1 + detect::kDocumentDensity] == Approx(std::log1p(9.0)));
+  const detect::Design d = detect::design(detect::Level::Document, raw);
+  CHECK(d[1 + detect::kPhraseWeight] == Approx(std::log1p(4.0)));  // 2 per 500 words = 4 per 1,000
+  CHECK(d[1 + detect::kDocumentDensity] == 0);
+}
+
+TEST_CASE("spun prose scores high with its evidence; clean prose scores low", "[detector]") {
+  if (!testing::test_engine()) {
+    WARN("skipped: no thesaurus index or language model (tools/build makes them after tools/setup)");
+    return;
+  }
+  const detect::DocumentScore spun = score(kSpun);
+  const detect::DocumentScore clean = score(kClean);
+  REQUIRE(spun.passages.size() == 1);
+  REQUIRE(clean.passages.size() == 1);
+  CHECK(spun.passages[0].label == detect::Label::Spun);
+  CHECK(clean.passages[0].label == detect::Label::Clean);
+  CHECK(spun.passages[0].score > clean.passages[0].score + 0.5);
+  CHECK(spun.label == detect::Label::Spun);
+  CHECK(clean.label == detect::Label::Clean);
+  CHECK(spun.sentences.size() == 3);
+  // The evidence names the spun forms, their originals and offsets into the input.
+  bool never = false;
+  for (const detect::Evidence& e : spun.passages[0].evidence) {
+    if (kSpun.substr(e.begin, e.end - e.begin) == "by no means") {
+      never = true;
+      CHECK(e.kind == detect::EvidenceKind::Phrase);
+      CHECK(e.original == "never");
+      CHECK(e.gain > 0);
+      CHECK(e.weight > 0);
+    }
+  }
+  CHECK(never);
+  for (std::size_t k = 1; k < spun.passages[0].evidence.size(); ++k) {
+    CHECK(spun.passages[0].evidence[k - 1].weight >= spun.passages[0].evidence[k].weight);
+  }
+  CHECK(spun.hits_per_1000_words > clean.hits_per_1000_words);
+}
+
+TEST_CASE("a single odd word does not condemn a clean paragraph", "[detector]") {
+  if (!testing::test_engine()) return;
+  // "utilizing" and "whereas" are spinner favourites, but also ordinary English.
+  const detect::DocumentScore s =
+      score("The council is utilizing the old depot for storage, whereas the new one is still being built. " + kClean);
+  CHECK(s.passages[0].label == detect::Label::Clean);
+  CHECK(s.label == detect::Label::Clean);
+}
+
+TEST_CASE("scores are the same from concurrent threads", "[detector]") {
+  if (!testing::test_engine()) return;
+  const detect::DocumentScore reference = score(kSpun + kClean);
+  std::vector<double> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&results, t] { results[t] = score(kSpun + kClean).passages[0].score; });
+  }
+  for (std::thread& t : threads) t.join();
+  for (double r : results) CHECK(r == reference.passages[0].score);
+}
+
+TEST_CASE("document verdicts on the seed articles", "[detector][seeds]") {
+  if (!testing::test_engine()) return;
+  const fs::path seeds = fs::path(UNSPIN_SHARED_DIR) / "seeds";
+  if (!fs::exists(seeds)) {
+    WARN("skipped: ../shared/seeds is absent");
+    return;
+  }
+  const std::pair<const char*, detect::Label> expected[] = {
+      {"000_87a5f8c24b8f5d40.txt", detect::Label::Spun},
+      {"001_3ac09adc4176e191.txt", detect::Label::Clean},
+      {"002_49cb134a66880ea5.txt", detect::Label::Clean},
+      {"004_f02d75b0bcb657a2.txt", detect::Label::Clean},
+  };
+  for (const auto& [name, label] : expected) {
+    INFO(name);
+    CHECK(score(io::read_input((seeds / name).string())).label == label);
+  }
+}
