@@ -13,7 +13,7 @@
 //   - the frequency-guided signal: a rare word whose reverse-thesaurus candidate is at least ten
 //     times more frequent and fits the context better (the language-model gain is the evidence);
 //   - the length of the unit and the density of evidence in the whole document.
-// A logistic regression per level (sentence, paragraph, document), fitted on dev data by
+// A logistic regression per level (sentence, paragraph), fitted on dev data by
 // `unspin-train-detector` (tools/detector), turns these into probabilities (docs/DETECTION.md).
 #pragma once
 
@@ -62,13 +62,13 @@ enum Feature : std::size_t {
 using Features = std::array<double, kFeatureCount>;
 const char* feature_name(std::size_t feature);
 
-enum class Level : std::uint8_t { Sentence, Paragraph, Document };
+enum class Level : std::uint8_t { Sentence, Paragraph };
 const char* to_string(Level level);
 inline constexpr std::size_t kDesignSize = kFeatureCount + 1;  // with the intercept
 using Design = std::array<double, kDesignSize>;
-// The model's inputs for a unit at `level`: an intercept, then per-feature transforms (sums for
-// sentences and paragraphs, log densities per 1,000 words for documents).
-Design design(Level level, const Features& raw);
+// The model's inputs for a sentence or paragraph: an intercept, the feature sums, and the logs of
+// the length and of the document density.
+Design design(const Features& raw);
 
 struct PassageScore {
   std::size_t begin = 0;  // byte offsets of the unit
@@ -81,7 +81,7 @@ struct PassageScore {
 };
 
 struct DocumentScore {
-  double score = 0;
+  double score = 0;  // the passages' scores weighted by their words: the expected share of spun text
   Label label = Label::Clean;
   Features features{};
   std::size_t words = 0;
@@ -95,7 +95,7 @@ struct DocumentScore {
 
 // Logistic-regression coefficients per level, read from a TSV of "level<TAB>input<TAB>weight".
 struct DetectorWeights {
-  std::array<Design, 3> coefficients{};  // by Level
+  std::array<Design, 2> coefficients{};  // by Level
   std::string origin;                    // the file they came from
   // Throws ResourceError naming the file and line for a missing, malformed or incomplete file.
   static DetectorWeights load(const std::string& path);

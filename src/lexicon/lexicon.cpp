@@ -24,6 +24,22 @@ Lexicon Lexicon::load(const LexiconOptions& options) {
   return lexicon;
 }
 
+std::string american_spelling(std::string_view word) {
+  // Regular British/American differences, longest patterns first: colour/color, realise/realize,
+  // organisation/organization, analyse/analyze, centre/center, catalogue/catalog,
+  // travelled/traveled, defence/defense, anaemia/anemia, manoeuvre/maneuver.
+  static const std::pair<std::string_view, std::string_view> kRules[] = {
+      {"isation", "ization"}, {"ogue", "og"}, {"our", "or"}, {"yse", "yze"}, {"ise", "ize"}, {"isi", "izi"},
+      {"tre", "ter"},         {"ence", "ense"}, {"ll", "l"}, {"ae", "e"},     {"oe", "e"}};
+  std::string out(word);
+  for (const auto& [from, to] : kRules) {
+    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size())) {
+      out.replace(at, from.size(), to);
+    }
+  }
+  return out;
+}
+
 std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::size_t limit) const {
   const std::string observed = text::to_lower(word);
   std::vector<Analysis> analyses = morphology_.analyze(observed);
@@ -31,8 +47,11 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
     analyses.insert(analyses.begin(), {observed, Inflection::None});  // the thesaurus may know it as is
   }
   std::unordered_map<std::string, WordCandidate> best;
+  const std::string observed_spelling = american_spelling(observed);
   auto offer = [&](std::string text, float prior, std::uint8_t sources, std::string reason) {
     if (text == observed || text.empty()) return;
+    // "harbor" for "harbour" is not a synonym but the other spelling: never a candidate.
+    if (american_spelling(text) == observed_spelling) return;
     auto [it, inserted] = best.try_emplace(text, WordCandidate{text, prior, sources, reason});
     if (!inserted && prior > it->second.prior) it->second = WordCandidate{std::move(text), prior, sources, std::move(reason)};
   };

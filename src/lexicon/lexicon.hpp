@@ -34,6 +34,10 @@ struct WordCandidate {
   std::string reason;    // "moby+wordnet: combat ~ fight, -ing"
 };
 
+// A spelling key that British and American spellings of a word share ("colour", "color" ->
+// "color"; "realise", "realize" -> "realize"). Spelling variants are never thesaurus candidates.
+std::string american_spelling(std::string_view word);
+
 class Lexicon {
  public:
   static Lexicon load(const LexiconOptions& options);  // throws ResourceError

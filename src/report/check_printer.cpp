@@ -48,7 +48,7 @@ void write_unit(JsonWriter& w, const text::Document& doc, const detect::PassageS
 
 // "    inputs: bias 1 × -14.08, phrase_gain 8.20 × 0.04, ... = logit 2.31"
 std::string explanation(const detect::DetectorWeights& weights, detect::Level level, const detect::Features& raw) {
-  const detect::Design x = detect::design(level, raw);
+  const detect::Design x = detect::design(raw);
   const detect::Design& c = weights.coefficients[static_cast<int>(level)];
   std::string out = "    model: ";
   double z = 0;
@@ -79,6 +79,7 @@ void append_unit(std::string& out, std::string_view prefix, const text::Document
     out.append("“").append(one_line(doc.bytes().substr(e.begin, e.end - e.begin))).append("” → “");
     out.append(one_line(e.original)).append("” (").append(detect::to_string(e.kind)).append(")");
   }
+  if (!view.explain && p.label == detect::Label::Spun && shown == 0) out += "  (no evidence of its own: the document's)";
   if (!(view.explain && shown > 0)) out += '\n';
   if (view.explain && view.weights) out += explanation(*view.weights, level, p.features);
 }
@@ -135,7 +136,7 @@ void append_check_text(std::string& out, std::string_view name, const text::Docu
     if (scores.tortured_hits >= 5) out.append(", suspicious by the paper-screener rule of 5 or more");
   }
   out.append(")\n");
-  if (view.explain && view.weights) out += explanation(*view.weights, detect::Level::Document, scores.features);
+  if (view.explain) out += "    document: the passages' scores weighted by their words\n";
 }
 
 }  // namespace unspin::report

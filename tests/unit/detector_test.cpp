@@ -26,7 +26,7 @@ std::string write_temp(const std::string& name, const std::string& content) {
 // A complete weights file with every weight 0 except the ones given.
 std::string weights_tsv(const std::string& extra = "") {
   std::string out = "# test\n";
-  for (const char* level : {"sentence", "paragraph", "document"}) {
+  for (const char* level : {"sentence", "paragraph"}) {
     out += std::string(level) + "\tbias\t0\n";
     for (std::size_t f = 0; f < detect::kFeatureCount; ++f) out += std::string(level) + "\t" + detect::feature_name(f) + "\t0\n";
   }
@@ -84,26 +84,24 @@ TEST_CASE("detector weights load, and bad files name the file and line", "[detec
   // The built-in weights are complete and round-trip through to_tsv().
   const DetectorWeights built_in = DetectorWeights::load(dictionary_path("detector.tsv"));
   const DetectorWeights again = DetectorWeights::load(write_temp("again.tsv", built_in.to_tsv("# again\n")));
-  for (int level = 0; level < 3; ++level) {
+  for (int level = 0; level < 2; ++level) {
     for (std::size_t i = 0; i < detect::kDesignSize; ++i) {
       CHECK(again.coefficients[level][i] == Approx(built_in.coefficients[level][i]).epsilon(1e-5));
     }
   }
 }
 
-TEST_CASE("the model's inputs: sums for passages, log densities for documents", "[detector]") {
+TEST_CASE("the model's inputs: an intercept, feature sums, log length and log density", "[detector]") {
   detect::Features raw{};
   raw[detect::kPhraseWeight] = 2;
   raw[detect::kWords] = 500;
   raw[detect::kDocumentDensity] = 9;
-  const detect::Design p = detect::design(detect::Level::Paragraph, raw);
+  const detect::Design p = detect::design(raw);
   CHECK(p[0] == 1);
   CHECK(p[1 + detect::kPhraseWeight] == 2);
+  CHECK(p[1 + detect::kNumbers] == 0);
   CHECK(p[1 + detect::kWords] == Approx(std::log1p(500.0)));
   CHECK(p[1 + detect::kDocumentDensity] == Approx(std::log1p(9.0)));
-  const detect::Design d = detect::design(detect::Level::Document, raw);
-  CHECK(d[1 + detect::kPhraseWeight] == Approx(std::log1p(4.0)));  // 2 per 500 words = 4 per 1,000
-  CHECK(d[1 + detect::kDocumentDensity] == 0);
 }
 
 TEST_CASE("spun prose scores high with its evidence; clean prose scores low", "[detector]") {
@@ -120,6 +118,7 @@ TEST_CASE("spun prose scores high with its evidence; clean prose scores low", "[
   CHECK(spun.passages[0].score > clean.passages[0].score + 0.5);
   CHECK(spun.label == detect::Label::Spun);
   CHECK(clean.label == detect::Label::Clean);
+  CHECK(spun.score == Approx(spun.passages[0].score));  // one passage: the document is that passage
   CHECK(spun.sentences.size() == 3);
   // The evidence names the spun forms, their originals and offsets into the input.
   bool never = false;

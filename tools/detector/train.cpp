@@ -160,17 +160,14 @@ int main(int argc, char** argv) {
     detect::DetectorWeights zero;
     const detect::Detector detector(lexicon, *model, zero, options);
     text::Segmenter segmenter;
-    std::vector<Sample> samples[3];
+    std::vector<Sample> samples[2];
     std::size_t documents = 0;
     std::ofstream dump;
     if (!dump_path.empty()) dump.open(dump_path);
     auto record = [&](const char* level, bool spun, const std::string& source, const detect::Features& f) {
       if (!dump.is_open()) return;
       dump << level << '\t' << spun << '\t' << source;
-      for (double v : detect::design(std::string_view(level) == "sentence"    ? detect::Level::Sentence
-                                     : std::string_view(level) == "paragraph" ? detect::Level::Paragraph
-                                                                              : detect::Level::Document,
-                                     f)) {
+      for (double v : detect::design(f)) {
         dump << '\t' << v;
       }
       dump << '\n';
@@ -189,25 +186,23 @@ int main(int argc, char** argv) {
           std::cerr << "unspin-train-detector: " << line << ": paragraphs differ; skipped\n";
           continue;
         }
-        bool document_spun = false;
         std::size_t sentence = 0;
         for (std::size_t p = 0; p < sp.size(); ++p) {
           const std::string o = squeeze(original.bytes().substr(op[p].begin, op[p].end - op[p].begin));
           const bool spun_paragraph = squeeze(spun.bytes().substr(sp[p].begin, sp[p].end - sp[p].begin)) != o;
-          document_spun = document_spun || spun_paragraph;
-          samples[1].push_back({detect::design(detect::Level::Paragraph, scores.passages[p].features), spun_paragraph});
+          samples[1].push_back({detect::design(scores.passages[p].features), spun_paragraph});
           record("paragraph", spun_paragraph, list, scores.passages[p].features);
           for (const text::Sentence& s : spun.sentences(sp[p])) {
             const std::string text = squeeze(spun.bytes().substr(s.begin, s.end - s.begin));
             const bool spun_sentence = o.find(text) == std::string::npos;
-            samples[0].push_back({detect::design(detect::Level::Sentence, scores.sentences[sentence].features), spun_sentence});
+            samples[0].push_back({detect::design(scores.sentences[sentence].features), spun_sentence});
             record("sentence", spun_sentence, list, scores.sentences[sentence].features);
             ++sentence;
           }
         }
-        samples[2].push_back({detect::design(detect::Level::Document, scores.features), document_spun});
-        record("document", document_spun, list, scores.features);
+
         if (dump.is_open()) {
+          const bool document_spun = spun.bytes() != original.bytes();
           for (const detect::PassageScore& p : scores.passages) {
             for (const detect::Evidence& e : p.evidence) {
               dump << "hit\t" << document_spun << '\t' << list << '\t' << detect::to_string(e.kind) << '\t' << e.strength
@@ -219,7 +214,7 @@ int main(int argc, char** argv) {
       }
     }
     detect::DetectorWeights weights;
-    for (int level = 0; level < 3; ++level) {
+    for (int level = 0; level < 2; ++level) {
       std::size_t positives = 0;
       for (const Sample& s : samples[level]) positives += s.spun;
       // Evidence may only raise a score: an evidence input fitted negative (for example number
