@@ -97,6 +97,8 @@ void append_check_json(std::string& out, std::string_view name, const text::Docu
   w.key("words").value(static_cast<std::uint64_t>(scores.words));
   w.key("hits").value(static_cast<std::uint64_t>(scores.hits));
   w.key("tortured_hits").value(static_cast<std::uint64_t>(scores.tortured_hits));
+  // The Problematic Paper Screener's convention: 5 or more tortured phrases flag a document.
+  w.key("tortured_suspicious").value(scores.tortured_hits >= 5);
   w.key("hits_per_1000_words").value(scores.hits_per_1000_words);
   w.key("passages").begin_array();
   for (const detect::PassageScore& p : scores.passages) {

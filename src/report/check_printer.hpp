@@ -6,7 +6,8 @@
 //
 // JSON schema "unspin-check/1" (one object per input, one per line; docs/DETECTION.md):
 //   {"schema": "unspin-check/1", "file": str, "score": 0..1, "label": "spun"|"clean",
-//    "words": n, "hits": n, "tortured_hits": n, "hits_per_1000_words": num,
+//    "words": n, "hits": n, "tortured_hits": n, "tortured_suspicious": bool (5 or more),
+//    "hits_per_1000_words": num,
 //    "passages": [UNIT...], "sentences": [UNIT...]}
 //   UNIT = {"start": byte, "end": byte, "line": n, "score": 0..1, "label": str,
 //           "evidence": [{"start": byte, "end": byte, "text": str, "kind": "phrase"|"tortured"|
