@@ -77,17 +77,9 @@ DetectorWeights DetectorWeights::load(const std::string& path) {
   DetectorWeights w;
   w.origin = path;
   std::array<std::array<bool, kDesignSize>, kLevels> seen{};
-  std::istringstream in(data);
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
-    const std::string where = path + ":" + std::to_string(number) + ": ";
-    std::vector<std::string> fields;
-    std::size_t start = 0;
-    for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) fields.push_back(line.substr(start, tab - start));
-    fields.push_back(line.substr(start));
+  io::for_each_tsv_row(data, path, [&](const io::TsvRow& row) {
+    const std::vector<std::string>& fields = row.fields;
+    const std::string& where = row.where;
     if (fields.size() != 3) throw ResourceError(where + "expected 3 tab-separated fields (level, input, weight)");
     const auto level = std::find(std::begin(kLevelNames), std::end(kLevelNames), fields[0]) - std::begin(kLevelNames);
     if (level == kLevels) throw ResourceError(where + "unknown level “" + fields[0] + "”");
@@ -102,7 +94,7 @@ DetectorWeights DetectorWeights::load(const std::string& path) {
     if (fields[2].empty() || *end != '\0' || !std::isfinite(value)) throw ResourceError(where + "weight is not a number");
     w.coefficients[level][input] = value;
     seen[level][input] = true;
-  }
+  });
   for (std::size_t level = 0; level < kLevels; ++level) {
     for (std::size_t input = 0; input < kDesignSize; ++input) {
       if (!seen[level][input]) {

@@ -72,15 +72,9 @@ void SpinTable::add(SpinEntry entry) {
 
 SpinTable SpinTable::load_news(const std::string& path) {
   SpinTable table;
-  std::istringstream in(io::read_resource(path, "spinner table"));
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
-    const std::string where = path + ":" + std::to_string(number) + ": ";
-    std::vector<std::string> fields;
-    boost::algorithm::split(fields, line, boost::algorithm::is_any_of("\t"));
+  io::for_each_tsv_row(io::read_resource(path, "spinner table"), path, [&](const io::TsvRow& row) {
+    const std::vector<std::string>& fields = row.fields;
+    const std::string& where = row.where;
     if (fields.size() != 3) throw ResourceError(where + "expected 3 tab-separated fields");
     if (fields[2] != "seen" && fields[2] != "heldout") {
       throw ResourceError(where + "split must be 'seen' or 'heldout'");
@@ -98,7 +92,7 @@ SpinTable SpinTable::load_news(const std::string& path) {
       throw ResourceError(where + "empty original or replacement");
     }
     table.add(std::move(entry));
-  }
+  });
   if (table.size() == 0) throw ResourceError(path + ": no entries");
   return table;
 }

@@ -9,6 +9,10 @@
 #include <algorithm>
 #include <limits>
 
+#include <boost/algorithm/string/classification.hpp>
+#include <boost/algorithm/string/split.hpp>
+#include <sstream>
+
 #include "errors.hpp"
 
 namespace unspin::io {
@@ -73,6 +77,21 @@ std::string read_resource(const std::string& path, std::string_view hint) {
     return read_input(path);
   } catch (const InputError& e) {
     throw ResourceError(path + ": cannot read the " + std::string(hint) + ": " + e.what());
+  }
+}
+
+void for_each_tsv_row(const std::string& data, const std::string& path, const std::function<void(const TsvRow&)>& row) {
+  std::istringstream in(data);
+  std::string line;
+  TsvRow r;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    r.fields.clear();
+    boost::algorithm::split(r.fields, line, boost::algorithm::is_any_of("\t"));
+    r.line = number;
+    r.where = path + ":" + std::to_string(number) + ": ";
+    row(r);
   }
 }
 

@@ -6,8 +6,10 @@
 // Inputs are never modified. The error message does not repeat the path: the caller prefixes it.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace unspin::io {
 
@@ -18,5 +20,16 @@ std::string read_input(const std::string& path);
 // Reads a resource file (dictionary, thesaurus source) whole. Throws ResourceError
 // "PATH: cannot read the WHAT: reason" when it cannot; WHAT names it and how to get it.
 std::string read_resource(const std::string& path, std::string_view what);
+
+// One line of a tab-separated resource.
+struct TsvRow {
+  std::vector<std::string> fields;
+  std::size_t line = 0;  // 1-based
+  std::string where;     // "PATH:LINE: ", the prefix of any error about this row
+};
+
+// Calls `row` for each line of a tab-separated resource, skipping empty lines and '#' comments
+// and dropping a trailing CR.
+void for_each_tsv_row(const std::string& data, const std::string& path, const std::function<void(const TsvRow&)>& row);
 
 }  // namespace unspin::io

@@ -141,14 +141,9 @@ ImportSummary PhraseTable::load(const std::string& path, PhraseSource tsv_source
 
 void PhraseTable::load_tsv(const std::string& path, const std::string& data, PhraseSource source) {
   const std::string name = path.substr(path.rfind('/') + 1);
-  std::istringstream in(data);
-  std::string line;
-  for (std::size_t number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const std::string where = path + ":" + std::to_string(number) + ": ";
-    std::vector<std::string> fields;
-    boost::algorithm::split(fields, line, boost::algorithm::is_any_of("\t"));
+  io::for_each_tsv_row(data, path, [&](const io::TsvRow& row) {
+    const std::vector<std::string>& fields = row.fields;
+    const std::string& where = row.where;
     if (fields.size() < 2 || fields.size() > 3) {
       throw ResourceError(where + "expected 2 or 3 tab-separated fields (spun, original, weight)");
     }
@@ -166,8 +161,8 @@ void PhraseTable::load_tsv(const std::string& path, const std::string& data, Phr
       }
       if (!(weight > 0 && weight <= 1)) throw ResourceError(where + "weight must be in (0, 1]");
     }
-    add(text::to_lower(spun), std::move(original), weight, source, name + ":" + std::to_string(number));
-  }
+    add(text::to_lower(spun), std::move(original), weight, source, name + ":" + std::to_string(row.line));
+  });
 }
 
 ImportSummary PhraseTable::load_csv(const std::string& path, const std::string& data) {
