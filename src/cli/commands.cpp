@@ -1,5 +1,8 @@
 #include "cli/commands.hpp"
 
+#include <unistd.h>
+
+#include <cstdlib>
 #include <memory>
 
 #include "errors.hpp"
@@ -8,6 +11,7 @@
 #include "lm/default_model.hpp"
 #include "lm/kneser_ney.hpp"
 #include "report/check_printer.hpp"
+#include "report/diff_printer.hpp"
 #include "report/eval_printer.hpp"
 #include "report/json.hpp"
 #include "resources.hpp"
@@ -52,6 +56,14 @@ Engine load_engine(const Config& config, std::ostream& err) {
   return engine;
 }
 
+// Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org); fd -1 is a file.
+bool use_color(Color when, int fd) {
+  if (when != Color::Auto) return when == Color::Always;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return fd >= 0 && ::isatty(fd);
+}
+
 detect::DetectorWeights load_detector_weights() { return detect::DetectorWeights::load(dictionary_path("detector.tsv")); }
 
 void append_explanation(std::string& out, const std::string& path, const text::Document& doc, const repair::Edit& e) {
@@ -78,6 +90,12 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
   std::unique_ptr<io::AtomicFile> file;
   if (!config.output.empty()) file = std::make_unique<io::AtomicFile>(config.output);
   io::FdWriter& out = file ? file->writer() : stdout_writer;
+  // JSON carries the passage scores: only then is the detector needed.
+  std::unique_ptr<detect::Detector> detector;
+  if (config.fix_view == FixView::Json) {
+    detector = std::make_unique<detect::Detector>(engine.lexicon, *engine.model, load_detector_weights(), config.detect);
+  }
+  const bool color = use_color(config.color, file ? -1 : 1);
 
   int status = kExitOk;
   text::Document doc;
@@ -87,13 +105,23 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
       continue;
     }
     const repair::FixResult result = fixer.fix(doc);
-    if (config.explain) {
-      std::string report;
-      for (const repair::Edit& e : result.edits) append_explanation(report, path, doc, e);
-      out.write(report);
-      continue;
+    std::string report;
+    switch (config.fix_view) {
+      case FixView::Text:
+        repair::for_each_piece(doc.bytes(), result.edits, [&out](std::string_view piece) { out.write(piece); });
+        continue;
+      case FixView::Explain:
+        for (const repair::Edit& e : result.edits) append_explanation(report, path, doc, e);
+        break;
+      case FixView::Diff: report::append_unified_diff(report, path, doc.bytes(), result.edits); break;
+      case FixView::WordDiff: report::append_word_diff(report, doc.bytes(), result.edits, color); break;
+      case FixView::Json: {
+        const detect::DocumentScore scores = detector->score(doc);
+        report::append_fix_json(report, path, doc, result.edits, &scores);
+        break;
+      }
     }
-    repair::for_each_piece(doc.bytes(), result.edits, [&out](std::string_view piece) { out.write(piece); });
+    out.write(report);
   }
   if (file) {
     if (status != kExitOk) {

@@ -62,7 +62,18 @@ po::options_description command_options(Command command) {
                     "whole or not at all (temporary file, then rename)")
         ("explain", po::bool_switch(),
          "instead of the text, list every edit: where, old and new text, confidence, source, "
-         "reason and the runner-up candidates");
+         "reason and the runner-up candidates")
+        ("diff", po::bool_switch(),
+         "instead of the text, print a unified diff (--- a/FILE, +++ b/FILE) that 'patch -p1' and "
+         "'git apply' accept; nothing for a file without edits")
+        ("word-diff", po::bool_switch(),
+         "instead of the text, print it with each edit inline as [-old-]{+new+} (in colour on a "
+         "terminal: old in red, new in green)")
+        ("format", po::value<std::string>()->value_name("FMT")->default_value("text"),
+         "'text' (the repaired text) or 'json' (the edit list with offsets, lines, confidence, "
+         "source, reasons, the input's SHA-256 and the passage scores; schema unspin-fix/1)")
+        ("color", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
+         "colour for --word-diff: 'auto' (on a terminal, unless NO_COLOR is set), 'always' or 'never'");
     d.add(engine_options());
     d.add(input_options());
     return d;
@@ -297,6 +308,9 @@ Options parse_command_line(int argc, const char* const argv[]) {
   if (vm.count("aggressive")) options.aggressive = vm["aggressive"].as<bool>();
   if (vm.count("explain")) options.explain = vm["explain"].as<bool>();
   if (vm.count("min-score")) options.min_score = vm["min-score"].as<double>();
+  if (vm.count("diff")) options.diff = vm["diff"].as<bool>();
+  if (vm.count("word-diff")) options.word_diff = vm["word-diff"].as<bool>();
+  text("color", options.color);
   if (vm.count("sentences")) options.sentences = vm["sentences"].as<bool>();
   text("model", options.model);
   return options;
@@ -382,6 +396,19 @@ Config make_config(const Options& options) {
   if (options.command == Command::Check && options.explain && options.format == "json") {
     throw UsageError("--explain goes with text output; JSON always carries the features");
   }
+  if (options.command == Command::Fix) {
+    const int views = options.explain + options.diff + options.word_diff + (options.format == "json");
+    if (views > 1) throw UsageError("choose one of --explain, --diff, --word-diff and --format=json");
+    config.fix_view = options.explain     ? FixView::Explain
+                      : options.diff      ? FixView::Diff
+                      : options.word_diff ? FixView::WordDiff
+                      : options.format == "json" ? FixView::Json
+                                                 : FixView::Text;
+  }
+  if (options.color != "auto" && options.color != "always" && options.color != "never") {
+    throw UsageError("--color: expected 'auto', 'always' or 'never', got '" + options.color + "'");
+  }
+  config.color = options.color == "always" ? Color::Always : options.color == "never" ? Color::Never : Color::Auto;
   if (options.explain && !options.output.empty()) throw UsageError("--explain prints a report; it cannot go with --output");
   if (options.command == Command::TrainLm && (options.output.empty() || options.inputs.empty())) {
     throw UsageError("train-lm needs CORPUS files or folders and -o MODEL");
@@ -433,6 +460,9 @@ std::string help_text(Command command) {
                  "  curl -s URL | unspin fix - | less\n"
                  "  unspin fix -o clean.txt article.txt     # clean.txt appears whole or not at all\n"
                  "  unspin fix --explain article.txt        # each edit with confidence and reason\n"
+                 "  unspin fix --diff article.txt | git apply   # review as a patch, then apply\n"
+                 "  unspin fix --word-diff article.txt | less -R\n"
+                 "  unspin fix --format=json article.txt > edits.json   # for tools (unspin-fix/1)\n"
                  "\n") +
              describe(command_options(Command::Fix)) + "\n" + kInputHelp + "\n" + kExitStatusHelp;
     case Command::Check:

@@ -28,6 +28,8 @@ inline constexpr int kExitError = 2;    // usage, input, resource or output erro
 enum class Command { None, Fix, Check, Spin, Eval, Lookup, TrainLm, Help, Version };
 enum class SpinProfile { News, Thesaurus };
 enum class Format { Text, Json };
+enum class FixView { Text, Explain, Diff, WordDiff, Json };  // what `fix` prints
+enum class Color { Auto, Always, Never };
 
 const char* to_string(Command command);
 
@@ -69,6 +71,9 @@ struct Options {
                                        // check --explain: show how each score was made
   double min_score = -1;               // check --min-score S: hide passages below S (default: show all)
   bool sentences = false;              // check --sentences: also a line per sentence
+  bool diff = false;                   // fix --diff: a unified diff instead of the text
+  bool word_diff = false;              // fix --word-diff: inline [-old-]{+new+}
+  std::string color = "auto";          // --color: auto (terminal and no NO_COLOR), always, never
   std::string model;                   // --model MODEL: a train-lm model instead of the default one
 };
 
@@ -103,6 +108,8 @@ struct Config {
   bool explain = false;
   std::string model;
   double min_score = 0;     // check: passages below this are not shown
+  FixView fix_view = FixView::Text;
+  Color color = Color::Auto;
   bool sentences = false;   // check: sentence lines too
 };
 
