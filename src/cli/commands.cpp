@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 
@@ -14,6 +15,8 @@
 #include "report/diff_printer.hpp"
 #include "report/eval_printer.hpp"
 #include "report/json.hpp"
+#include "report/json_reader.hpp"
+#include "io/sha256.hpp"
 #include "resources.hpp"
 #include "text/case.hpp"
 #include "version.hpp"
@@ -108,6 +111,14 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
     std::string report;
     switch (config.fix_view) {
       case FixView::Text:
+        if (config.in_place) {
+          if (!result.edits.empty()) {
+            io::replace_file(path, doc.bytes(), repair::apply_edits(doc.bytes(), result.edits), config.backup_suffix);
+            err << "unspin: " << path << ": " << result.edits.size() << " edits; original kept as " << path
+                << config.backup_suffix << '\n';
+          }
+          continue;
+        }
         repair::for_each_piece(doc.bytes(), result.edits, [&out](std::string_view piece) { out.write(piece); });
         continue;
       case FixView::Explain:
@@ -296,6 +307,91 @@ int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
   return status;
 }
 
+// The edit list in `list` (one JSON object, or JSON lines of them) computed on text with this
+// SHA-256, as edits; throws InputError when there is none or it is malformed.
+std::vector<repair::Edit> reviewed_edits(const std::string& list_name, std::string_view list, std::string_view text) {
+  std::vector<report::JsonValue> objects;
+  try {
+    objects.push_back(report::parse_json(list));  // one object, perhaps pretty-printed
+  } catch (const InputError&) {
+    try {
+      objects = report::parse_json_lines(list);
+    } catch (const InputError& e) {
+      throw InputError(list_name + ": not an edit list: " + e.what());
+    }
+  }
+  const std::string hash = io::sha256_hex(text);
+  const report::JsonValue* chosen = nullptr;
+  std::string seen;
+  for (const report::JsonValue& o : objects) {
+    const report::JsonValue* h = o.find("sha256");
+    if (!h || h->type != report::JsonValue::Type::String) continue;
+    if (h->string == hash) {
+      chosen = &o;
+      break;
+    }
+    if (seen.empty()) seen = h->string;
+  }
+  if (!chosen) {
+    throw InputError("its SHA-256 is " + hash + ", but " + list_name +
+                     (seen.empty() ? " has no edit list with a \"sha256\"" : " was computed on text with SHA-256 " + seen) +
+                     "; refusing to apply edits to other text");
+  }
+  std::vector<repair::Edit> edits;
+  try {
+    for (const report::JsonValue& e : chosen->at("edits").array) {
+      const double start = e.at("start").number, end = e.at("end").number;
+      if (!(start >= 0 && end >= start && end <= static_cast<double>(text.size())) || start != std::floor(start) ||
+          end != std::floor(end)) {
+        throw InputError("edit at " + std::to_string(start) + ": offsets outside the text");
+      }
+      repair::Edit edit;
+      edit.begin = static_cast<std::size_t>(start);
+      edit.end = static_cast<std::size_t>(end);
+      edit.replacement = e.at("new").string;
+      if (const report::JsonValue* old = e.find("old"); old && text.substr(edit.begin, edit.end - edit.begin) != old->string) {
+        throw InputError("edit at byte " + std::to_string(edit.begin) + ": the text there is not \"" + old->string + "\"");
+      }
+      edits.push_back(std::move(edit));
+    }
+  } catch (const InputError& e) {
+    throw InputError(list_name + ": " + e.what());
+  }
+  std::sort(edits.begin(), edits.end(), [](const repair::Edit& a, const repair::Edit& b) { return a.begin < b.begin; });
+  return edits;
+}
+
+int run_apply(const Config& config, io::FdWriter& stdout_writer, std::ostream& err) {
+  const std::string& list_path = config.inputs[0];
+  const std::string& path = config.inputs[1];
+  std::string list, text, repaired;
+  try {
+    list = io::read_input(list_path);
+  } catch (const InputError& e) {
+    err << "unspin: " << list_path << ": " << e.what() << '\n';
+    return kExitError;
+  }
+  try {
+    text = io::read_input(path);
+    repaired = repair::apply_edits(text, reviewed_edits(list_path, list, text));
+  } catch (const InputError& e) {
+    err << "unspin: " << path << ": " << e.what() << '\n';
+    return kExitError;
+  }
+  if (config.in_place) {
+    if (repaired != text) io::replace_file(path, text, repaired, config.backup_suffix);
+    return kExitOk;
+  }
+  if (!config.output.empty()) {
+    io::AtomicFile file(config.output);
+    file.writer().write(repaired);
+    file.commit();
+    return kExitOk;
+  }
+  stdout_writer.write(repaired);
+  return kExitOk;
+}
+
 int run_lookup(const Config& config, io::FdWriter& out, std::ostream& err) {
   lexicon::LexiconOptions options;
   options.user_phrases = config.phrases;
@@ -416,6 +512,8 @@ int run(const Config& config, io::FdWriter& out, std::ostream& err) {
       return run_lookup(config, out, err);
     case Command::TrainLm:
       return run_train_lm(config, err);
+    case Command::Apply:
+      return run_apply(config, out, err);
     case Command::None:
       break;
   }

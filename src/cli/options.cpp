@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 
 #include <boost/algorithm/string.hpp>
+#include <algorithm>
 
 #include <filesystem>
 #include <fstream>
@@ -73,7 +74,12 @@ po::options_description command_options(Command command) {
          "'text' (the repaired text) or 'json' (the edit list with offsets, lines, confidence, "
          "source, reasons, the input's SHA-256 and the passage scores; schema unspin-fix/1)")
         ("color", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
-         "colour for --word-diff: 'auto' (on a terminal, unless NO_COLOR is set), 'always' or 'never'");
+         "colour for --word-diff: 'auto' (on a terminal, unless NO_COLOR is set), 'always' or 'never'")
+        ("in-place", po::bool_switch(),
+         "rewrite each FILE with its repaired text (atomically: temporary file, then rename), "
+         "keeping the original as FILE.orig; files without edits are left untouched")
+        ("backup-suffix", po::value<std::string>()->value_name("S")->default_value(".orig"),
+         "with --in-place: the backup is FILE + S");
     d.add(engine_options());
     d.add(input_options());
     return d;
@@ -138,6 +144,17 @@ po::options_description command_options(Command command) {
         ("help,h", po::bool_switch(), "show this help");
     return d;
   }
+  if (command == Command::Apply) {
+    po::options_description d("Apply options");
+    d.add_options()
+        ("output,o", po::value<std::string>()->value_name("FILE"),
+         "write the result to FILE instead of standard output (whole or not at all)")
+        ("in-place", po::bool_switch(), "rewrite FILE itself, keeping the original as FILE.orig")
+        ("backup-suffix", po::value<std::string>()->value_name("S")->default_value(".orig"),
+         "with --in-place: the backup is FILE + S")
+        ("help,h", po::bool_switch(), "show this help");
+    return d;
+  }
   if (command == Command::TrainLm) {
     po::options_description d("Train-lm options");
     d.add_options()
@@ -171,6 +188,7 @@ Command command_from_name(std::string_view name) {
   if (name == "eval") return Command::Eval;
   if (name == "lookup") return Command::Lookup;
   if (name == "train-lm") return Command::TrainLm;
+  if (name == "apply") return Command::Apply;
   if (name == "help") return Command::Help;
   return Command::None;
 }
@@ -216,6 +234,7 @@ const char* to_string(Command command) {
     case Command::Eval: return "eval";
     case Command::Lookup: return "lookup";
     case Command::TrainLm: return "train-lm";
+    case Command::Apply: return "apply";
     case Command::Help: return "help";
     case Command::Version: return "version";
     case Command::None: break;
@@ -311,6 +330,8 @@ Options parse_command_line(int argc, const char* const argv[]) {
   if (vm.count("diff")) options.diff = vm["diff"].as<bool>();
   if (vm.count("word-diff")) options.word_diff = vm["word-diff"].as<bool>();
   text("color", options.color);
+  if (vm.count("in-place")) options.in_place = vm["in-place"].as<bool>();
+  text("backup-suffix", options.backup_suffix);
   if (vm.count("sentences")) options.sentences = vm["sentences"].as<bool>();
   text("model", options.model);
   return options;
@@ -409,6 +430,24 @@ Config make_config(const Options& options) {
     throw UsageError("--color: expected 'auto', 'always' or 'never', got '" + options.color + "'");
   }
   config.color = options.color == "always" ? Color::Always : options.color == "never" ? Color::Never : Color::Auto;
+  config.in_place = options.in_place;
+  config.backup_suffix = options.backup_suffix;
+  if (options.in_place) {
+    if (!options.output.empty()) throw UsageError("--in-place and --output cannot be used together");
+    if (config.fix_view != FixView::Text) throw UsageError("--in-place writes repaired text; it cannot go with a review view");
+    if (options.backup_suffix.empty() || options.backup_suffix.find('/') != std::string::npos) {
+      throw UsageError("--backup-suffix: expected a non-empty suffix without '/'");
+    }
+    const std::vector<std::string>& files = options.command == Command::Apply && !options.inputs.empty()
+                                                ? std::vector<std::string>(options.inputs.begin() + 1, options.inputs.end())
+                                                : options.inputs;
+    if (files.empty() || std::find(files.begin(), files.end(), "-") != files.end()) {
+      throw UsageError("--in-place needs FILE arguments (standard input cannot be rewritten)");
+    }
+  }
+  if (options.command == Command::Apply && options.inputs.size() != 2) {
+    throw UsageError("apply needs EDITS.json and FILE (try 'unspin help apply')");
+  }
   if (options.explain && !options.output.empty()) throw UsageError("--explain prints a report; it cannot go with --output");
   if (options.command == Command::TrainLm && (options.output.empty() || options.inputs.empty())) {
     throw UsageError("train-lm needs CORPUS files or folders and -o MODEL");
@@ -463,6 +502,7 @@ std::string help_text(Command command) {
                  "  unspin fix --diff article.txt | git apply   # review as a patch, then apply\n"
                  "  unspin fix --word-diff article.txt | less -R\n"
                  "  unspin fix --format=json article.txt > edits.json   # for tools (unspin-fix/1)\n"
+                 "  unspin fix --in-place *.txt             # rewrites them, keeping FILE.orig\n"
                  "\n") +
              describe(command_options(Command::Fix)) + "\n" + kInputHelp + "\n" + kExitStatusHelp;
     case Command::Check:
@@ -559,6 +599,24 @@ std::string help_text(Command command) {
                  "  unspin fix --model news.kn3 article.txt\n"
                  "\n") +
              describe(command_options(Command::TrainLm)) + "\n" + kExitStatusHelp;
+    case Command::Apply:
+      return std::string(
+                 "Usage: unspin apply [OPTIONS] EDITS.json FILE\n"
+                 "\n"
+                 "Apply a reviewed edit list to FILE. EDITS.json is what 'unspin fix\n"
+                 "--format=json' wrote (one object per input, schema unspin-fix/1); delete the\n"
+                 "edits you reject and change any \"new\" text you want before applying. The\n"
+                 "list is used only if its \"sha256\" is FILE's: edits computed on other text\n"
+                 "are refused, with an error and exit status 2. Each edit's \"old\" text must be\n"
+                 "at its offsets. Bytes outside the edits are copied unchanged.\n"
+                 "\n"
+                 "Examples:\n"
+                 "  unspin fix --format=json article.txt > edits.json\n"
+                 "  $EDITOR edits.json\n"
+                 "  unspin apply edits.json article.txt > clean.txt\n"
+                 "  unspin apply --in-place edits.json article.txt   # keeps article.txt.orig\n"
+                 "\n") +
+             describe(command_options(Command::Apply)) + "\n" + kExitStatusHelp;
     case Command::Lookup:
       return std::string(
                  "Usage: unspin lookup [OPTIONS] WORD|PHRASE...\n"
@@ -592,6 +650,7 @@ std::string help_text(Command command) {
              "  eval    measure repair and detection quality against originals\n"
              "  lookup  show the candidate originals the lexicon proposes for a word\n"
              "  train-lm  train a language model on your own clean text\n"
+             "  apply   apply a reviewed edit list (from fix --format=json) to its text\n"
              "  help    show help for a command: unspin help fix\n"
              "\n"
              "Options:\n"

@@ -25,7 +25,7 @@ inline constexpr int kExitOk = 0;       // success; for check: no passage labell
 inline constexpr int kExitSpun = 1;     // check: at least one passage labelled spun
 inline constexpr int kExitError = 2;    // usage, input, resource or output error
 
-enum class Command { None, Fix, Check, Spin, Eval, Lookup, TrainLm, Help, Version };
+enum class Command { None, Fix, Check, Spin, Eval, Lookup, TrainLm, Apply, Help, Version };
 enum class SpinProfile { News, Thesaurus };
 enum class Format { Text, Json };
 enum class FixView { Text, Explain, Diff, WordDiff, Json };  // what `fix` prints
@@ -74,6 +74,8 @@ struct Options {
   bool diff = false;                   // fix --diff: a unified diff instead of the text
   bool word_diff = false;              // fix --word-diff: inline [-old-]{+new+}
   std::string color = "auto";          // --color: auto (terminal and no NO_COLOR), always, never
+  bool in_place = false;               // fix, apply --in-place: rewrite the input (with a backup)
+  std::string backup_suffix = ".orig"; // --backup-suffix: the backup's name is FILE + this
   std::string model;                   // --model MODEL: a train-lm model instead of the default one
 };
 
@@ -109,6 +111,8 @@ struct Config {
   std::string model;
   double min_score = 0;     // check: passages below this are not shown
   FixView fix_view = FixView::Text;
+  bool in_place = false;
+  std::string backup_suffix = ".orig";
   Color color = Color::Auto;
   bool sentences = false;   // check: sentence lines too
 };

@@ -97,6 +97,14 @@ void AtomicFile::commit() {
   }
   const int fd = fd_;
   fd_ = -1;
+  // fsync before rename: after a crash the target is the old file or the whole new one.
+  if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
+    const std::string why = std::strerror(errno);
+    ::close(fd);
+    ::unlink(temp_path_.c_str());
+    temp_path_.clear();
+    throw OutputError(path_ + ": " + why);
+  }
   if (::close(fd) != 0 || ::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(temp_path_.c_str());
@@ -104,6 +112,23 @@ void AtomicFile::commit() {
     throw OutputError(path_ + ": " + why);
   }
   committed_ = true;
+}
+
+void AtomicFile::copy_mode_from(const std::string& path) {
+  struct stat st {};
+  if (fd_ >= 0 && ::stat(path.c_str(), &st) == 0) ::fchmod(fd_, st.st_mode & 07777);
+}
+
+void replace_file(const std::string& path, std::string_view original, std::string_view contents,
+                  const std::string& backup_suffix) {
+  AtomicFile backup(path + backup_suffix);
+  backup.copy_mode_from(path);
+  backup.writer().write(original);
+  backup.commit();
+  AtomicFile file(path);
+  file.copy_mode_from(path);
+  file.writer().write(contents);
+  file.commit();
 }
 
 }  // namespace unspin::io

@@ -55,6 +55,8 @@ class AtomicFile {
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   FdWriter& writer() { return *writer_; }
+  // Gives the new file the permission bits of `path` (for rewriting a file in place).
+  void copy_mode_from(const std::string& path);
   // Flushes, closes and renames over the target. Throws OutputError on failure (the temporary
   // file is removed and the target is left as it was).
   void commit();
@@ -66,5 +68,12 @@ class AtomicFile {
   std::unique_ptr<FdWriter> writer_;
   bool committed_ = false;
 };
+
+// Rewrites `path` with `contents`, first keeping its current bytes `original` as path + suffix.
+// Both are written atomically (temporary file, flush to disk, rename) with the file's permission
+// bits, so an interruption leaves either the old file or the new one, and the backup is complete
+// before the file changes. Throws OutputError.
+void replace_file(const std::string& path, std::string_view original, std::string_view contents,
+                  const std::string& backup_suffix);
 
 }  // namespace unspin::io

@@ -1,4 +1,6 @@
 #include "report/json.hpp"
+#include "report/json_reader.hpp"
+#include "errors.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -48,4 +50,32 @@ TEST_CASE("JsonWriter places commas and formats numbers", "[json]") {
       .key("e").null()
       .end_object();
   CHECK(out == R"({"a":1,"b":[0.5000,0.0000,null],"c":{},"d":true,"e":null})");
+}
+
+TEST_CASE("the JSON reader accepts what the writer writes and rejects what RFC 8259 does", "[json]") {
+  namespace report = unspin::report;
+  using unspin::InputError;
+  using report::JsonValue;
+  std::string out;
+  report::JsonWriter w(out);
+  w.begin_object().key("s").value("“q” \n\t \\ </script> \xF0\x9F\x98\x80").key("n").value(-12.5).key("a").begin_array();
+  w.value(true).value(false).end_array().end_object();
+  const JsonValue v = report::parse_json(out);
+  CHECK(v.at("s").string == "“q” \n\t \\ </script> \xF0\x9F\x98\x80");
+  CHECK(v.at("n").number == -12.5);
+  CHECK(v.at("a").array.size() == 2);
+  CHECK(v.at("a").array[0].boolean);
+  CHECK(v.find("missing") == nullptr);
+  CHECK_THROWS_AS(v.at("missing"), InputError);
+  CHECK(report::parse_json(R"("\ud83d\ude00 \u00e9")").string == "\xF0\x9F\x98\x80 \xC3\xA9");
+  CHECK(report::parse_json(" [1e3, 0, -0.5, null] ").array[0].number == 1000);
+  for (const char* bad : {"", "{", "[1,]", "{\"a\":1,}", "01", "1.", "\"\\x\"", "\"\\ud800\"", "tru", "[1] 2",
+                          "{\"a\" 1}", "\"a\nb\"", "\"\xff\""}) {
+    INFO(bad);
+    CHECK_THROWS_AS(report::parse_json(bad), InputError);
+  }
+  const auto lines = report::parse_json_lines("{\"a\":1}\n\n{\"a\":2}\n");
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1].at("a").number == 2);
+  CHECK_THROWS_WITH(report::parse_json_lines("{}\n{oops}\n"), Catch::Contains("line 2"));
 }
