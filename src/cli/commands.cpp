@@ -13,6 +13,7 @@
 #include "lm/kneser_ney.hpp"
 #include "report/check_printer.hpp"
 #include "report/diff_printer.hpp"
+#include "report/html_printer.hpp"
 #include "report/eval_printer.hpp"
 #include "report/json.hpp"
 #include "report/json_reader.hpp"
@@ -95,7 +96,7 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
   io::FdWriter& out = file ? file->writer() : stdout_writer;
   // JSON carries the passage scores: only then is the detector needed.
   std::unique_ptr<detect::Detector> detector;
-  if (config.fix_view == FixView::Json) {
+  if (config.fix_view == FixView::Json || !config.html.empty()) {
     detector = std::make_unique<detect::Detector>(engine.lexicon, *engine.model, load_detector_weights(), config.detect);
   }
   const bool color = use_color(config.color, file ? -1 : 1);
@@ -108,6 +109,13 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
       continue;
     }
     const repair::FixResult result = fixer.fix(doc);
+    if (!config.html.empty()) {
+      std::string page;
+      report::append_html_report(page, path, doc, result.edits, detector->score(doc));
+      io::AtomicFile html(config.html);
+      html.writer().write(page);
+      html.commit();
+    }
     std::string report;
     switch (config.fix_view) {
       case FixView::Text:

@@ -75,6 +75,10 @@ po::options_description command_options(Command command) {
          "source, reasons, the input's SHA-256 and the passage scores; schema unspin-fix/1)")
         ("color", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
          "colour for --word-diff: 'auto' (on a terminal, unless NO_COLOR is set), 'always' or 'never'")
+        ("html", po::value<std::string>()->value_name("REPORT"),
+         "also write a self-contained HTML review page to REPORT (one input only): the text with "
+         "every edit highlighted, reasons on hover, passage spin scores in the margin, a "
+         "confidence filter")
         ("in-place", po::bool_switch(),
          "rewrite each FILE with its repaired text (atomically: temporary file, then rename), "
          "keeping the original as FILE.orig; files without edits are left untouched")
@@ -331,6 +335,7 @@ Options parse_command_line(int argc, const char* const argv[]) {
   if (vm.count("word-diff")) options.word_diff = vm["word-diff"].as<bool>();
   text("color", options.color);
   if (vm.count("in-place")) options.in_place = vm["in-place"].as<bool>();
+  text("html", options.html);
   text("backup-suffix", options.backup_suffix);
   if (vm.count("sentences")) options.sentences = vm["sentences"].as<bool>();
   text("model", options.model);
@@ -431,6 +436,11 @@ Config make_config(const Options& options) {
   }
   config.color = options.color == "always" ? Color::Always : options.color == "never" ? Color::Never : Color::Auto;
   config.in_place = options.in_place;
+  config.html = options.html;
+  if (!options.html.empty() && config.inputs.size() != 1) throw UsageError("--html makes one report: give one input");
+  if (!options.html.empty() && (options.html == config.inputs[0] || options.html == options.output)) {
+    throw UsageError("--html '" + options.html + "' is also an input or the output");
+  }
   config.backup_suffix = options.backup_suffix;
   if (options.in_place) {
     if (!options.output.empty()) throw UsageError("--in-place and --output cannot be used together");
@@ -503,6 +513,7 @@ std::string help_text(Command command) {
                  "  unspin fix --word-diff article.txt | less -R\n"
                  "  unspin fix --format=json article.txt > edits.json   # for tools (unspin-fix/1)\n"
                  "  unspin fix --in-place *.txt             # rewrites them, keeping FILE.orig\n"
+                 "  unspin fix --html review.html article.txt >/dev/null   # open in a browser\n"
                  "\n") +
              describe(command_options(Command::Fix)) + "\n" + kInputHelp + "\n" + kExitStatusHelp;
     case Command::Check:

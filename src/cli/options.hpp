@@ -75,6 +75,7 @@ struct Options {
   bool word_diff = false;              // fix --word-diff: inline [-old-]{+new+}
   std::string color = "auto";          // --color: auto (terminal and no NO_COLOR), always, never
   bool in_place = false;               // fix, apply --in-place: rewrite the input (with a backup)
+  std::string html;                    // fix --html REPORT: also write the HTML review page
   std::string backup_suffix = ".orig"; // --backup-suffix: the backup's name is FILE + this
   std::string model;                   // --model MODEL: a train-lm model instead of the default one
 };
@@ -113,6 +114,7 @@ struct Config {
   FixView fix_view = FixView::Text;
   bool in_place = false;
   std::string backup_suffix = ".orig";
+  std::string html;  // fix: the HTML report's path, or empty
   Color color = Color::Auto;
   bool sentences = false;   // check: sentence lines too
 };
