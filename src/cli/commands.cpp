@@ -1,8 +1,11 @@
 #include "cli/commands.hpp"
 
+#include <boost/algorithm/string/trim.hpp>
+
 #include <unistd.h>
 
 #include <cmath>
+#include <iostream>
 #include <cstdlib>
 #include <memory>
 
@@ -20,6 +23,7 @@
 #include "io/sha256.hpp"
 #include "resources.hpp"
 #include "text/case.hpp"
+#include "text/utf8.hpp"
 #include "version.hpp"
 
 #include <algorithm>
@@ -400,6 +404,96 @@ int run_apply(const Config& config, io::FdWriter& stdout_writer, std::ostream& e
   return kExitOk;
 }
 
+// The line around an edit, with the edit marked, for review.
+std::string edit_in_context(const text::Document& doc, const repair::Edit& e, bool color) {
+  const std::string_view bytes = doc.bytes();
+  const std::size_t nl = e.begin == 0 ? std::string_view::npos : bytes.rfind('\n', e.begin - 1);
+  const std::size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+  std::size_t line_end = bytes.find('\n', e.end);
+  if (line_end == std::string_view::npos) line_end = bytes.size();
+  std::string out(bytes.substr(line_begin, e.begin - line_begin));
+  const std::string_view old = bytes.substr(e.begin, e.end - e.begin);
+  if (color) {
+    out.append("\x1b[31m").append(old).append("\x1b[m\x1b[32m").append(e.replacement).append("\x1b[m");
+  } else {
+    out.append("[-").append(old).append("-]{+").append(e.replacement).append("+}");
+  }
+  out.append(bytes.substr(e.end, line_end - e.end));
+  if (!out.empty() && out.back() == '\r') out.pop_back();
+  return out;
+}
+
+int run_review(const Config& config, io::FdWriter& stdout_writer, std::istream& in, std::ostream& err) {
+  const std::string& path = config.inputs[0];
+  text::Segmenter segmenter(config.segment);
+  text::Document doc;
+  if (!load(segmenter, path, doc, err)) return kExitError;
+  const Engine engine = load_engine(config, err);
+  const repair::Fixer fixer(engine.lexicon, *engine.model, config.fix);
+  std::vector<repair::Edit> edits = fixer.fix(doc).edits;
+  const bool color = use_color(config.color, 2);
+  static const char* kHelp =
+      "y - accept this edit\nn - reject this edit\ne - edit the replacement, then accept it\n"
+      "a - accept this and all later edits\nd - reject this and all later edits\n"
+      "q - quit: reject this and all later edits\n? - print help\n";
+  std::vector<repair::Edit> accepted;
+  enum class Rest { Ask, Accept, Reject } rest = Rest::Ask;
+  for (std::size_t i = 0; i < edits.size(); ++i) {
+    repair::Edit& e = edits[i];
+    if (rest == Rest::Accept) accepted.push_back(e);
+    if (rest != Rest::Ask) continue;
+    const text::LineColumn where = doc.position(e.begin);
+    char head[160];
+    std::snprintf(head, sizeof head, "(%zu/%zu) %s:%u:%u  confidence %.3f  %s\n", i + 1, edits.size(), path.c_str(),
+                  where.line, where.column, e.confidence, repair::to_string(e.source));
+    err << head << "    " << e.reason << "\n    " << edit_in_context(doc, e, color) << "\n";
+    for (;;) {
+      err << "Accept this edit [y,n,e,a,d,q,?]? " << std::flush;
+      std::string answer;
+      if (!std::getline(in, answer)) {
+        err << "\n";
+        answer = "q";
+      }
+      boost::algorithm::trim(answer);
+      if (answer == "y") {
+        accepted.push_back(e);
+      } else if (answer == "n") {
+      } else if (answer == "e") {
+        err << "Replacement for “" << doc.bytes().substr(e.begin, e.end - e.begin) << "” (empty keeps “" << e.replacement
+            << "”): " << std::flush;
+        std::string typed;
+        if (std::getline(in, typed) && !typed.empty()) {
+          if (text::find_invalid_utf8(typed) != std::string::npos) {
+            err << "not valid UTF-8; try again\n";
+            continue;
+          }
+          e.replacement = typed;
+        }
+        accepted.push_back(e);
+      } else if (answer == "a") {
+        accepted.push_back(e);
+        rest = Rest::Accept;
+      } else if (answer == "d" || answer == "q") {
+        rest = Rest::Reject;
+      } else {
+        err << kHelp;
+        continue;
+      }
+      break;
+    }
+  }
+  err << "unspin: " << path << ": " << accepted.size() << " of " << edits.size() << " edits accepted\n";
+  const std::string result = repair::apply_edits(doc.bytes(), accepted);
+  if (!config.output.empty()) {
+    io::AtomicFile file(config.output);
+    file.writer().write(result);
+    file.commit();
+  } else {
+    stdout_writer.write(result);
+  }
+  return kExitOk;
+}
+
 int run_lookup(const Config& config, io::FdWriter& out, std::ostream& err) {
   lexicon::LexiconOptions options;
   options.user_phrases = config.phrases;
@@ -522,6 +616,8 @@ int run(const Config& config, io::FdWriter& out, std::ostream& err) {
       return run_train_lm(config, err);
     case Command::Apply:
       return run_apply(config, out, err);
+    case Command::Review:
+      return run_review(config, out, std::cin, err);
     case Command::None:
       break;
   }

@@ -148,6 +148,18 @@ po::options_description command_options(Command command) {
         ("help,h", po::bool_switch(), "show this help");
     return d;
   }
+  if (command == Command::Review) {
+    po::options_description d("Review options");
+    d.add_options()
+        ("output,o", po::value<std::string>()->value_name("FILE"),
+         "write the accepted result to FILE (whole or not at all) instead of standard output")
+        ("color", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
+         "colour the edits: 'auto' (when standard error is a terminal and NO_COLOR is unset), "
+         "'always' or 'never'");
+    d.add(engine_options());
+    d.add(input_options());
+    return d;
+  }
   if (command == Command::Apply) {
     po::options_description d("Apply options");
     d.add_options()
@@ -193,6 +205,7 @@ Command command_from_name(std::string_view name) {
   if (name == "lookup") return Command::Lookup;
   if (name == "train-lm") return Command::TrainLm;
   if (name == "apply") return Command::Apply;
+  if (name == "review") return Command::Review;
   if (name == "help") return Command::Help;
   return Command::None;
 }
@@ -239,6 +252,7 @@ const char* to_string(Command command) {
     case Command::Lookup: return "lookup";
     case Command::TrainLm: return "train-lm";
     case Command::Apply: return "apply";
+    case Command::Review: return "review";
     case Command::Help: return "help";
     case Command::Version: return "version";
     case Command::None: break;
@@ -455,6 +469,9 @@ Config make_config(const Options& options) {
       throw UsageError("--in-place needs FILE arguments (standard input cannot be rewritten)");
     }
   }
+  if (options.command == Command::Review && (options.inputs.size() != 1 || options.inputs[0] == "-")) {
+    throw UsageError("review needs one FILE (standard input carries your answers)");
+  }
   if (options.command == Command::Apply && options.inputs.size() != 2) {
     throw UsageError("apply needs EDITS.json and FILE (try 'unspin help apply')");
   }
@@ -610,6 +627,26 @@ std::string help_text(Command command) {
                  "  unspin fix --model news.kn3 article.txt\n"
                  "\n") +
              describe(command_options(Command::TrainLm)) + "\n" + kExitStatusHelp;
+    case Command::Review:
+      return std::string(
+                 "Usage: unspin review [OPTIONS] FILE\n"
+                 "\n"
+                 "Walk through the edits unspin proposes for FILE one by one, as 'git add -p'\n"
+                 "does, and write the text with the accepted ones. Each edit is shown in its line\n"
+                 "as [-old-]{+new+} with its confidence, source and reason, on standard error;\n"
+                 "answers are read from standard input, one per line:\n"
+                 "  y  accept this edit          n  reject it\n"
+                 "  e  edit the replacement      a  accept this and all later edits\n"
+                 "  d  reject this and all later q  quit: reject this and all later edits\n"
+                 "  ?  show this list\n"
+                 "End of input counts as q. The result goes to standard output or -o FILE; FILE\n"
+                 "itself is never changed.\n"
+                 "\n"
+                 "Examples:\n"
+                 "  unspin review article.txt -o clean.txt\n"
+                 "  printf 'y\\nn\\na\\n' | unspin review article.txt > clean.txt   # scripted\n"
+                 "\n") +
+             describe(command_options(Command::Review)) + "\n" + kExitStatusHelp;
     case Command::Apply:
       return std::string(
                  "Usage: unspin apply [OPTIONS] EDITS.json FILE\n"
@@ -662,6 +699,7 @@ std::string help_text(Command command) {
              "  lookup  show the candidate originals the lexicon proposes for a word\n"
              "  train-lm  train a language model on your own clean text\n"
              "  apply   apply a reviewed edit list (from fix --format=json) to its text\n"
+             "  review  accept or reject each proposed edit interactively\n"
              "  help    show help for a command: unspin help fix\n"
              "\n"
              "Options:\n"

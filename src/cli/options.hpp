@@ -25,7 +25,7 @@ inline constexpr int kExitOk = 0;       // success; for check: no passage labell
 inline constexpr int kExitSpun = 1;     // check: at least one passage labelled spun
 inline constexpr int kExitError = 2;    // usage, input, resource or output error
 
-enum class Command { None, Fix, Check, Spin, Eval, Lookup, TrainLm, Apply, Help, Version };
+enum class Command { None, Fix, Check, Spin, Eval, Lookup, TrainLm, Apply, Review, Help, Version };
 enum class SpinProfile { News, Thesaurus };
 enum class Format { Text, Json };
 enum class FixView { Text, Explain, Diff, WordDiff, Json };  // what `fix` prints
