@@ -41,4 +41,11 @@ jq -c '.edits[2].new = "former" | del(.edits[1])' "$tmp/edits.json" >"$tmp/chose
 "$unspin" apply "$tmp/chosen.json" "$tmp/a.txt" >"$tmp/expected.txt" || fail "apply"
 cmp "$tmp/out.txt" "$tmp/expected.txt" || { diff "$tmp/out.txt" "$tmp/expected.txt"; fail "review result differs"; }
 cmp -s "$tmp/a.txt" "$corpus/example-spun.txt" || fail "review changed its input"
-echo "ok: review obeys y, n, e and a in a tmux pane"
+# --word-diff on a terminal: colour by default, none with NO_COLOR set.
+tmux -L "$sock" new-window -t review -n words \
+  "'$unspin' fix --word-diff '$tmp/a.txt'; NO_COLOR=1 '$unspin' fix --word-diff '$tmp/a.txt'; sleep 30"
+for _ in $(seq 100); do tmux -L "$sock" capture-pane -p -t review:words | grep -qF '[-stated-]' && break; sleep 0.1; done
+pane=$(tmux -L "$sock" capture-pane -e -p -t review:words)
+printf '%s' "$pane" | grep -q $'\x1b\\[31mstated' || fail "--word-diff on a terminal has no colour"
+printf '%s' "$pane" | grep -qF '[-stated-]{+said+}' || fail "--word-diff with NO_COLOR is not plain"
+echo "ok: review obeys y, n, e and a in a tmux pane; word diff colours a terminal unless NO_COLOR"
