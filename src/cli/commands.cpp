@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "batch/batch.hpp"
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "lexicon/lexicon.hpp"
@@ -91,7 +92,10 @@ void append_explanation(std::string& out, const std::string& path, const text::D
   }
 }
 
+int run_stream_mode(const Config& config, io::FdWriter& out, std::ostream& err);
+
 int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err) {
+  if (config.jsonl) return run_stream_mode(config, stdout_writer, err);
   text::Segmenter segmenter(config.segment);
   const Engine engine = load_engine(config, err);
   const repair::Fixer fixer(engine.lexicon, *engine.model, config.fix);
@@ -494,6 +498,103 @@ int run_review(const Config& config, io::FdWriter& stdout_writer, std::istream& 
   return kExitOk;
 }
 
+batch::EngineParts engine_parts(const Config& config, const lexicon::Lexicon& lexicon) {
+  batch::EngineParts parts;
+  parts.lexicon = &lexicon;
+  parts.model.kneser_ney = config.model;
+  parts.fix = config.fix;
+  parts.weights = load_detector_weights();
+  parts.detect = config.detect;
+  parts.segment = config.segment;
+  return parts;
+}
+
+lexicon::Lexicon load_lexicon(const Config& config, std::ostream& err) {
+  lexicon::LexiconOptions options;
+  options.user_phrases = config.phrases;
+  lexicon::Lexicon lex = lexicon::Lexicon::load(options);
+  for (const auto& [path, summary] : lex.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
+  return lex;
+}
+
+// Progress on standard error: a bar redrawn in place on a terminal, a plain line every 10
+// seconds otherwise, nothing with -q.
+class ProgressLine {
+ public:
+  ProgressLine(std::ostream& err, bool quiet) : err_(err), quiet_(quiet), tty_(::isatty(2)) {}
+  void operator()(const batch::Progress& p) {
+    if (quiet_) return;
+    const double fraction = p.bytes_total ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total) : 1.0;
+    const double mbs = p.seconds > 0 ? static_cast<double>(p.bytes_done) / 1e6 / p.seconds : 0;
+    const double eta = fraction > 0 && fraction < 1 ? p.seconds * (1 - fraction) / fraction : 0;
+    char line[200];
+    if (tty_) {
+      const int width = 24, filled = static_cast<int>(fraction * width);
+      std::snprintf(line, sizeof line, "\r[%s%s] %5.1f%%  %zu docs  %zu/%zu files  %.2f MB/s  ETA %d:%02d ",
+                    std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                    std::string(static_cast<std::size_t>(width - filled), '-').c_str(), 100 * fraction, p.documents,
+                    p.files_done, p.files_total, mbs, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+      err_ << line << std::flush;
+      drawn_ = true;
+    } else if (p.seconds - last_ >= 10 || (fraction >= 1 && last_ >= 0 && p.seconds > 10)) {
+      std::snprintf(line, sizeof line, "unspin: batch: %.0f%%, %zu documents, %zu/%zu files, %.2f MB/s, ETA %d:%02d\n",
+                    100 * fraction, p.documents, p.files_done, p.files_total, mbs, static_cast<int>(eta) / 60,
+                    static_cast<int>(eta) % 60);
+      err_ << line << std::flush;
+      last_ = p.seconds;
+    }
+  }
+  void finish() {
+    if (drawn_) err_ << '\n';
+  }
+
+ private:
+  std::ostream& err_;
+  bool quiet_, tty_;
+  bool drawn_ = false;
+  double last_ = 0;
+};
+
+int run_stream_mode(const Config& config, io::FdWriter& out, std::ostream& err) {
+  const lexicon::Lexicon lex = load_lexicon(config, err);
+  batch::RecordOptions records;
+  records.field = config.field;
+  records.to_field = config.to_field;
+  records.edit_lists = config.edit_lists;
+  const batch::Summary s = batch::run_stream(0, out, records, engine_parts(config, lex), config.jobs, config.flush, err);
+  if (!config.quiet) err << "unspin: " << s.describe() << '\n';
+  return s.errors ? kExitError : kExitOk;
+}
+
+int run_batch_command(const Config& config, io::FdWriter& out, std::ostream& err) {
+  if (config.jsonl) return run_stream_mode(config, out, err);
+  const lexicon::Lexicon lex = load_lexicon(config, err);
+  batch::BatchOptions options;
+  options.inputs = config.inputs;
+  options.out_dir = config.batch_out;
+  options.include = config.include;
+  options.exclude = config.exclude;
+  options.records.field = config.field;
+  options.records.to_field = config.to_field;
+  options.records.edit_lists = config.edit_lists;
+  options.edit_lists = config.edit_lists;
+  options.force = config.force;
+  options.jobs = config.jobs;
+  ProgressLine progress(err, config.quiet);
+  batch::Summary s;
+  try {
+    s = batch::run_batch(options, engine_parts(config, lex), [&progress](const batch::Progress& p) { progress(p); });
+  } catch (const InputError& e) {
+    progress.finish();
+    err << "unspin: " << e.what() << '\n';
+    return kExitError;
+  }
+  progress.finish();
+  err << "unspin: batch: " << s.describe() << '\n';
+  if (s.errors) err << "unspin: batch: the errors are listed in " << config.batch_out << "/errors.jsonl\n";
+  return s.errors ? kExitError : kExitOk;
+}
+
 int run_lookup(const Config& config, io::FdWriter& out, std::ostream& err) {
   lexicon::LexiconOptions options;
   options.user_phrases = config.phrases;
@@ -618,6 +719,8 @@ int run(const Config& config, io::FdWriter& out, std::ostream& err) {
       return run_apply(config, out, err);
     case Command::Review:
       return run_review(config, out, std::cin, err);
+    case Command::Batch:
+      return run_batch_command(config, out, err);
     case Command::None:
       break;
   }

@@ -4,6 +4,7 @@
 
 #include <boost/algorithm/string.hpp>
 #include <algorithm>
+#include <thread>
 
 #include <filesystem>
 #include <fstream>
@@ -79,6 +80,16 @@ po::options_description command_options(Command command) {
          "also write a self-contained HTML review page to REPORT (one input only): the text with "
          "every edit highlighted, reasons on hover, passage spin scores in the margin, a "
          "confidence filter")
+        ("jsonl", po::bool_switch(),
+         "streaming filter: read JSON Lines on standard input and write one record per record "
+         "to standard output, the \"text\" field repaired and an \"unspin\" object added "
+         "(as 'unspin batch -'; see 'unspin help batch')")
+        ("flush", po::bool_switch(), "with --jsonl: flush after every record")
+        ("jobs,j", po::value<unsigned>()->value_name("N"), "with --jsonl: worker threads (default: the number of cores)")
+        ("field", po::value<std::string>()->value_name("NAME")->default_value("text"),
+         "with --jsonl: the string field holding each document")
+        ("to-field", po::value<std::string>()->value_name("NAME"),
+         "with --jsonl: write the repaired text to this field and keep the original")
         ("in-place", po::bool_switch(),
          "rewrite each FILE with its repaired text (atomically: temporary file, then rename), "
          "keeping the original as FILE.orig; files without edits are left untouched")
@@ -148,6 +159,31 @@ po::options_description command_options(Command command) {
         ("help,h", po::bool_switch(), "show this help");
     return d;
   }
+  if (command == Command::Batch) {
+    po::options_description d("Batch options");
+    d.add_options()
+        ("out", po::value<std::string>()->value_name("DIR"),
+         "write outputs here, mirroring the inputs' names (required unless the input is '-')")
+        ("jobs,j", po::value<unsigned>()->value_name("N"),
+         "worker threads (default: the number of cores); the output is the same for any N")
+        ("include", po::value<std::vector<std::string>>()->value_name("GLOB")->composing(),
+         "only files matching GLOB (a name like '*.txt', or a path below the folder with '/'); repeatable")
+        ("exclude", po::value<std::vector<std::string>>()->value_name("GLOB")->composing(),
+         "skip files matching GLOB; repeatable")
+        ("field", po::value<std::string>()->value_name("NAME")->default_value("text"),
+         "JSONL: the string field holding each document")
+        ("to-field", po::value<std::string>()->value_name("NAME"),
+         "JSONL: write the repaired text to this field and keep the original")
+        ("edit-lists", po::bool_switch(),
+         "also write each text file's edits as FILE.edits.json (schema unspin-fix/1); in JSONL, "
+         "add them to each record's \"unspin\" object")
+        ("force", po::bool_switch(), "redo outputs that are newer than their inputs (default: skip them)")
+        ("flush", po::bool_switch(), "with '-': flush after every record")
+        ("quiet,q", po::bool_switch(), "no progress on standard error");
+    d.add(engine_options());
+    d.add(input_options());
+    return d;
+  }
   if (command == Command::Review) {
     po::options_description d("Review options");
     d.add_options()
@@ -206,6 +242,7 @@ Command command_from_name(std::string_view name) {
   if (name == "train-lm") return Command::TrainLm;
   if (name == "apply") return Command::Apply;
   if (name == "review") return Command::Review;
+  if (name == "batch") return Command::Batch;
   if (name == "help") return Command::Help;
   return Command::None;
 }
@@ -253,6 +290,7 @@ const char* to_string(Command command) {
     case Command::TrainLm: return "train-lm";
     case Command::Apply: return "apply";
     case Command::Review: return "review";
+    case Command::Batch: return "batch";
     case Command::Help: return "help";
     case Command::Version: return "version";
     case Command::None: break;
@@ -350,6 +388,17 @@ Options parse_command_line(int argc, const char* const argv[]) {
   text("color", options.color);
   if (vm.count("in-place")) options.in_place = vm["in-place"].as<bool>();
   text("html", options.html);
+  text("out", options.out_dir_batch);
+  if (vm.count("jobs")) options.jobs = vm["jobs"].as<unsigned>();
+  if (vm.count("include")) options.include = vm["include"].as<std::vector<std::string>>();
+  if (vm.count("exclude")) options.exclude = vm["exclude"].as<std::vector<std::string>>();
+  text("field", options.field);
+  text("to-field", options.to_field);
+  if (vm.count("edit-lists")) options.edit_lists = vm["edit-lists"].as<bool>();
+  if (vm.count("force")) options.force = vm["force"].as<bool>();
+  if (vm.count("quiet")) options.quiet = vm["quiet"].as<bool>();
+  if (vm.count("jsonl")) options.jsonl = vm["jsonl"].as<bool>();
+  if (vm.count("flush")) options.flush = vm["flush"].as<bool>();
   text("backup-suffix", options.backup_suffix);
   if (vm.count("sentences")) options.sentences = vm["sentences"].as<bool>();
   text("model", options.model);
@@ -451,6 +500,37 @@ Config make_config(const Options& options) {
   config.color = options.color == "always" ? Color::Always : options.color == "never" ? Color::Never : Color::Auto;
   config.in_place = options.in_place;
   config.html = options.html;
+  config.batch_out = options.out_dir_batch;
+  config.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  config.include = options.include;
+  config.exclude = options.exclude;
+  config.field = options.field;
+  config.to_field = options.to_field;
+  config.edit_lists = options.edit_lists;
+  config.force = options.force;
+  config.quiet = options.quiet;
+  config.jsonl = options.jsonl;
+  config.flush = options.flush;
+  if (options.field.empty()) throw UsageError("--field: expected a field name");
+  if (options.jobs > 256) throw UsageError("--jobs: at most 256");
+  if (options.command == Command::Batch) {
+    const bool stream = options.inputs.size() == 1 && options.inputs[0] == "-";
+    if (options.inputs.empty()) throw UsageError("batch needs inputs: folders, files, or '-' for JSONL on standard input");
+    if (!stream && std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end()) {
+      throw UsageError("'-' (JSONL on standard input) cannot be mixed with files");
+    }
+    if (!stream && options.out_dir_batch.empty()) throw UsageError("batch needs --out DIR");
+    if (stream && !options.out_dir_batch.empty()) throw UsageError("with '-', records go to standard output; drop --out");
+    config.jsonl = stream;
+  }
+  if (options.command == Command::Fix && options.jsonl) {
+    if (!(options.inputs.empty() || (options.inputs.size() == 1 && options.inputs[0] == "-"))) {
+      throw UsageError("--jsonl reads standard input only");
+    }
+    if (config.fix_view != FixView::Text || options.in_place || !options.output.empty() || !options.html.empty()) {
+      throw UsageError("--jsonl writes JSONL to standard output; it goes with no other output option");
+    }
+  }
   if (!options.html.empty() && config.inputs.size() != 1) throw UsageError("--html makes one report: give one input");
   if (!options.html.empty() && (options.html == config.inputs[0] || options.html == options.output)) {
     throw UsageError("--html '" + options.html + "' is also an input or the output");

@@ -25,7 +25,7 @@ inline constexpr int kExitOk = 0;       // success; for check: no passage labell
 inline constexpr int kExitSpun = 1;     // check: at least one passage labelled spun
 inline constexpr int kExitError = 2;    // usage, input, resource or output error
 
-enum class Command { None, Fix, Check, Spin, Eval, Lookup, TrainLm, Apply, Review, Help, Version };
+enum class Command { None, Fix, Check, Spin, Eval, Lookup, TrainLm, Apply, Review, Batch, Help, Version };
 enum class SpinProfile { News, Thesaurus };
 enum class Format { Text, Json };
 enum class FixView { Text, Explain, Diff, WordDiff, Json };  // what `fix` prints
@@ -76,6 +76,18 @@ struct Options {
   std::string color = "auto";          // --color: auto (terminal and no NO_COLOR), always, never
   bool in_place = false;               // fix, apply --in-place: rewrite the input (with a backup)
   std::string html;                    // fix --html REPORT: also write the HTML review page
+
+  // batch and streaming
+  std::string out_dir_batch;           // batch --out DIR
+  unsigned jobs = 0;                   // -j N worker threads (default: the number of cores)
+  std::vector<std::string> include, exclude;  // batch --include/--exclude GLOB
+  std::string field = "text";          // --field NAME: the JSONL field with the text
+  std::string to_field;                // --to-field NAME: write the repaired text there instead
+  bool edit_lists = false;             // batch --edit-lists: also write each document's edits
+  bool force = false;                  // batch --force: redo outputs that are up to date
+  bool quiet = false;                  // batch -q: no progress
+  bool jsonl = false;                  // fix --jsonl: JSONL on stdin to JSONL on stdout
+  bool flush = false;                  // --flush: flush after every record (streaming)
   std::string backup_suffix = ".orig"; // --backup-suffix: the backup's name is FILE + this
   std::string model;                   // --model MODEL: a train-lm model instead of the default one
 };
@@ -115,6 +127,12 @@ struct Config {
   bool in_place = false;
   std::string backup_suffix = ".orig";
   std::string html;  // fix: the HTML report's path, or empty
+  // batch and streaming (see Options)
+  std::string batch_out;
+  unsigned jobs = 1;
+  std::vector<std::string> include, exclude;
+  std::string field = "text", to_field;
+  bool edit_lists = false, force = false, quiet = false, jsonl = false, flush = false;
   Color color = Color::Auto;
   bool sentences = false;   // check: sentence lines too
 };

@@ -36,6 +36,14 @@ class Parser {
     if (depth > 256) fail("nested too deeply");
     space();
     if (at_ >= text_.size()) fail("unexpected end of input");
+    const std::size_t begin = at_;
+    JsonValue v = bare_value(depth);
+    v.begin = begin;
+    v.end = at_;
+    return v;
+  }
+
+  JsonValue bare_value(int depth) {
     JsonValue v;
     const char c = text_[at_];
     if (c == '{') {

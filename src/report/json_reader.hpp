@@ -22,6 +22,7 @@ struct JsonValue {
   std::string string;
   std::vector<JsonValue> array;
   std::vector<std::pair<std::string, JsonValue>> object;  // in document order
+  std::size_t begin = 0, end = 0;  // the value's bytes in the parsed text (for splicing edits in)
 
   // The member named `key`, or null when absent (or when this is not an object).
   const JsonValue* find(std::string_view key) const;

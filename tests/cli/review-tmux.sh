@@ -13,8 +13,11 @@ fail() { echo "FAIL: $*"; tmux -L "$sock" capture-pane -p -t review 2>/dev/null 
 cp "$corpus/example-spun.txt" "$tmp/a.txt"
 "$unspin" fix --format=json "$tmp/a.txt" >"$tmp/edits.json" || fail "fix --format=json"
 unset TMUX
-tmux -L "$sock" -f /dev/null new-session -d -s review -x 220 -y 50 \
-  "cd '$tmp' && '$unspin' review a.txt -o out.txt; echo \$? >status; sleep 30"
+if ! tmux -L "$sock" -f /dev/null new-session -d -s review -x 220 -y 50 \
+  "cd '$tmp' && '$unspin' review a.txt -o out.txt; echo \$? >status; sleep 30" 2>"$tmp/tmux.err"; then
+  echo "skipped: tmux cannot open a terminal here ($(cat "$tmp/tmux.err"); is /dev/pts mounted?)"
+  exit 77
+fi
 wait_for() {  # wait_for TEXT: until the pane shows TEXT (10 s)
   for _ in $(seq 100); do
     tmux -L "$sock" capture-pane -p -t review | grep -qF -- "$1" && return 0
