@@ -707,6 +707,36 @@ std::string help_text(Command command) {
                  "  unspin fix --model news.kn3 article.txt\n"
                  "\n") +
              describe(command_options(Command::TrainLm)) + "\n" + kExitStatusHelp;
+    case Command::Batch:
+      return std::string(
+                 "Usage: unspin batch [OPTIONS] IN... --out DIR\n"
+                 "       unspin batch [OPTIONS] -            (JSONL on standard input)\n"
+                 "\n"
+                 "Repair a corpus on every core. IN is folders (searched recursively, hidden\n"
+                 "files skipped), text files and JSON Lines files (*.jsonl, *.ndjson). Each\n"
+                 "output goes to DIR under the same relative name: the repaired text, or for\n"
+                 "JSONL the same records with the --field text repaired (or written to\n"
+                 "--to-field) and an \"unspin\" object added: {\"score\", \"label\", \"edits\"}.\n"
+                 "All other bytes of a record are kept as they were.\n"
+                 "\n"
+                 "Outputs are written whole or not at all, so an interrupted batch can simply be\n"
+                 "run again: outputs newer than their inputs are skipped (--force redoes them).\n"
+                 "A document that cannot be read (invalid UTF-8, a malformed JSON line) is listed\n"
+                 "in DIR/errors.jsonl with the reason and the batch goes on; malformed records are\n"
+                 "copied unchanged. The output does not depend on -j. Progress goes to standard\n"
+                 "error (a bar on a terminal, a line every 10 s otherwise, none with -q), then a\n"
+                 "summary.\n"
+                 "\n"
+                 "With '-' (or 'unspin fix --jsonl'), JSONL is read from standard input and one\n"
+                 "record per input record is written to standard output, in order: a mapper for\n"
+                 "Hadoop Streaming, Spark's RDD.pipe and GNU parallel --pipe (docs/BATCH.md).\n"
+                 "\n"
+                 "Examples:\n"
+                 "  unspin batch scraped/ --out clean/ -j 8\n"
+                 "  unspin batch crawl.jsonl --out out/ --field body --to-field body_clean\n"
+                 "  parallel --pipe -k -j 8 unspin batch - -q < crawl.jsonl > clean.jsonl\n"
+                 "\n") +
+             describe(command_options(Command::Batch)) + "\n" + kExitStatusHelp;
     case Command::Review:
       return std::string(
                  "Usage: unspin review [OPTIONS] FILE\n"
@@ -780,6 +810,7 @@ std::string help_text(Command command) {
              "  train-lm  train a language model on your own clean text\n"
              "  apply   apply a reviewed edit list (from fix --format=json) to its text\n"
              "  review  accept or reject each proposed edit interactively\n"
+             "  batch   repair folders, files and JSONL corpora on every core; stream JSONL\n"
              "  help    show help for a command: unspin help fix\n"
              "\n"
              "Options:\n"
