@@ -31,7 +31,7 @@ struct Worker::Impl {
   explicit Impl(const EngineParts& parts)
       : model(lm::load_default_model(parts.model)),
         fixer(*parts.lexicon, *model, parts.fix),
-        detector(*parts.lexicon, *model, parts.weights, parts.detect),
+        detector(*parts.lexicon, *model, parts.weights, parts.detect, parts.detector_cache),
         segmenter(parts.segment) {}
   std::unique_ptr<lm::LanguageModel> model;
   repair::Fixer fixer;
@@ -124,9 +124,25 @@ namespace {
 // Persistent worker threads, each with its own Worker, running one parallel loop at a time.
 class Pool {
  public:
-  Pool(unsigned jobs, const EngineParts& parts) {
-    workers_.reserve(jobs);
-    for (unsigned i = 0; i < jobs; ++i) workers_.push_back(std::make_unique<Worker>(parts));
+  Pool(unsigned jobs, EngineParts parts) {
+    if (!parts.detector_cache) parts.detector_cache = detect::Detector::new_cache();
+    // Each thread loads its own worker (language model) at the same time as the others.
+    workers_.resize(jobs);
+    std::vector<std::exception_ptr> failures(jobs);
+    std::vector<std::thread> loaders;
+    for (unsigned i = 0; i < jobs; ++i) {
+      loaders.emplace_back([&, i] {
+        try {
+          workers_[i] = std::make_unique<Worker>(parts);
+        } catch (...) {
+          failures[i] = std::current_exception();
+        }
+      });
+    }
+    for (std::thread& t : loaders) t.join();
+    for (const std::exception_ptr& f : failures) {
+      if (f) std::rethrow_exception(f);
+    }
     for (unsigned i = 0; i < jobs; ++i) threads_.emplace_back([this, i] { loop(*workers_[i]); });
   }
   ~Pool() {
@@ -394,7 +410,9 @@ Summary run_batch(const BatchOptions& options, const EngineParts& parts,
   for (const FileJob& j : todo) {
     if (!j.jsonl) text_files.push_back(&j);
   }
-  const std::size_t chunk = static_cast<std::size_t>(jobs) * 4;
+  // Chunks of files between progress reports; large, so that workers rarely wait for the
+  // slowest file of a chunk.
+  const std::size_t chunk = std::max<std::size_t>(static_cast<std::size_t>(jobs) * 16, text_files.size() / 50);
   for (std::size_t from = 0; from < text_files.size(); from += chunk) {
     const std::size_t n = std::min(chunk, text_files.size() - from);
     std::vector<DocumentResult> results(n);

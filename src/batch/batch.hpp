@@ -38,6 +38,8 @@ struct EngineParts {
   detect::DetectorWeights weights;
   detect::DetectOptions detect;
   text::SegmentOptions segment;
+  // Shared by the workers' detectors (made by run_batch/run_stream when null).
+  std::shared_ptr<detect::Detector::TypeCache> detector_cache;
 };
 
 // How JSONL records are read and written.

@@ -141,9 +141,15 @@ struct Detector::TypeCache {
   std::unordered_map<std::string, Info> types;
 };
 
+std::shared_ptr<Detector::TypeCache> Detector::new_cache() { return std::make_shared<TypeCache>(); }
+
 Detector::Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, DetectorWeights weights,
-                   DetectOptions options)
-    : lexicon_(lexicon), model_(model), weights_(std::move(weights)), options_(options), cache_(std::make_unique<TypeCache>()) {}
+                   DetectOptions options, std::shared_ptr<TypeCache> cache)
+    : lexicon_(lexicon),
+      model_(model),
+      weights_(std::move(weights)),
+      options_(options),
+      cache_(cache ? std::move(cache) : new_cache()) {}
 
 Detector::~Detector() = default;
 

@@ -119,10 +119,15 @@ struct DetectOptions {
 // outlive the detector.
 class Detector {
  public:
+  // Frequency information per word type, filled as words are met. Detectors on the same lexicon
+  // and the same model files may share one (batch workers do), so each type is looked up once.
+  struct TypeCache;
+  static std::shared_ptr<TypeCache> new_cache();
+
   Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, DetectorWeights weights,
-           DetectOptions options = {});
+           DetectOptions options = {}, std::shared_ptr<TypeCache> cache = nullptr);
   ~Detector();
-  Detector(const Detector&) = delete;  // owns a cache shared by threads
+  Detector(const Detector&) = delete;  // holds a cache shared by threads
   Detector& operator=(const Detector&) = delete;
 
   DocumentScore score(const text::Document& doc) const;
@@ -130,12 +135,11 @@ class Detector {
   const DetectOptions& options() const { return options_; }
 
  private:
-  struct TypeCache;
   const lexicon::Lexicon& lexicon_;
   const lm::LanguageModel& model_;
   DetectorWeights weights_;
   DetectOptions options_;
-  std::unique_ptr<TypeCache> cache_;
+  std::shared_ptr<TypeCache> cache_;
 };
 
 }  // namespace unspin::detect

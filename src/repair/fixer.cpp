@@ -312,7 +312,7 @@ double Fixer::document_bias(const text::Document& doc, std::size_t number_garble
   if (strong_out) *strong_out = strong;
   // Expected strong forms in spun news: about options_.spun_density per 1,000 words. The bias is
   // log10 of the observed share of that (smoothed, capped at max_share), scaled by prior_weight.
-  const double expected = options_.spun_density * static_cast<double>(words) / 1000.0;
+  const double expected = options_.spun_density * std::max(static_cast<double>(words), options_.prior_min_words) / 1000.0;
   const double share = std::min(options_.max_share, (static_cast<double>(strong) + 0.5) / (expected + 0.5));
   return options_.prior_weight * std::log10(share);
 }

@@ -371,9 +371,104 @@ int lm_speed(const fs::path& corpus) {
   return a < 0 && b < 0 ? 0 : 1;
 }
 
+// JSON string literal for the benchmark's generated JSONL.
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+// unspin batch: -j1 against -j2 on a folder of corpus files; 100,000 tiny JSONL documents
+// against one file of the same text; peak memory of the streaming filter at two input sizes.
+int batch_bench(const std::string& unspin, const fs::path& corpus, int mb, std::size_t tiny) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(corpus)) {
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    std::cerr << "unspin-bench: no corpus in " << corpus << " (tools/build prepares it)\n";
+    return 2;
+  }
+  const fs::path dir = fs::temp_directory_path() / ("unspin-bench-batch-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "in");
+  std::size_t bytes = 0, copies = 0;
+  std::vector<std::string> lines;
+  for (std::size_t round = 0; bytes < static_cast<std::size_t>(mb) * 1000000; ++round) {
+    for (const fs::path& f : files) {
+      if (bytes >= static_cast<std::size_t>(mb) * 1000000) break;
+      const std::string text = slurp(f);
+      write_file(dir / "in" / (std::to_string(round) + "-" + f.filename().string()), text);
+      bytes += text.size();
+      ++copies;
+      // Tiny documents: single sentences (cut after ". "), as short records in a crawl are.
+      std::size_t at = 0;
+      while (lines.size() < tiny && at < text.size()) {
+        std::size_t nl = text.find('\n', at);
+        if (nl == std::string::npos) nl = text.size();
+        const std::size_t stop = text.find(". ", at);
+        const std::size_t end = stop != std::string::npos && stop < nl ? stop + 1 : nl;
+        if (end > at) lines.push_back(text.substr(at, end - at));
+        at = end + 1;
+      }
+    }
+  }
+  std::string jsonl, joined;
+  for (std::size_t i = 0; i < lines.size() && i < tiny; ++i) {
+    jsonl += "{\"id\":" + std::to_string(i) + ",\"text\":" + json_string(lines[i]) + "}\n";
+    joined += lines[i] + "\n";
+  }
+  write_file(dir / "tiny.jsonl", jsonl);
+  write_file(dir / "tiny-joined.txt", joined);
+  std::string big;
+  for (int k = 0; k < 4; ++k) big += jsonl;
+  write_file(dir / "tiny-x4.jsonl", big);
+
+  const std::string out = (dir / "out").string();
+  auto batch = [&](const std::string& input, int jobs) {
+    return run_once({unspin, "batch", input, "--out", out, "-j", std::to_string(jobs), "-q", "--force"});
+  };
+  const double mbytes = static_cast<double>(bytes) / 1e6;
+  std::cout << "Input: " << copies << " corpus files, " << fmt("%.1f", mbytes) << " MB; " << lines.size()
+            << " tiny documents (" << fmt("%.1f", static_cast<double>(joined.size()) / 1e6) << " MB of text, "
+            << fmt("%.0f", static_cast<double>(joined.size()) / static_cast<double>(std::max<std::size_t>(1, lines.size())))
+            << " bytes each on average).\n\n";
+  std::cout << "| what | seconds | MB/s | peak RSS MB |\n|---|---:|---:|---:|\n";
+  auto row = [&](const std::string& what, const RunResult& r, double size_mb) {
+    std::cout << "| " << what << " | " << fmt("%.2f", r.seconds) << " | " << fmt("%.2f", size_mb / r.seconds) << " | "
+              << fmt("%.0f", r.peak_rss_mb) << " |" << (r.status == 0 ? "" : " (exit " + std::to_string(r.status) + ")") << "\n";
+  };
+  const RunResult one = batch((dir / "in").string(), 1);
+  row("`batch` folder, -j1", one, mbytes);
+  const RunResult two = batch((dir / "in").string(), 2);
+  row("`batch` folder, -j2", two, mbytes);
+  std::cout << "| ↳ scaling -j1 → -j2 | | " << fmt("%.2f×", one.seconds / two.seconds) << " | |\n";
+  const double tiny_mb = static_cast<double>(joined.size()) / 1e6;
+  const RunResult large = batch((dir / "tiny-joined.txt").string(), 1);
+  row("one file of the tiny documents' text, -j1", large, tiny_mb);
+  const RunResult small = batch((dir / "tiny.jsonl").string(), 1);
+  row(std::to_string(lines.size()) + " tiny JSONL documents, -j1", small, tiny_mb);
+  std::cout << "| ↳ tiny / one file | | " << fmt("%.2f×", large.seconds / small.seconds) << " | |\n";
+  const std::string sh = "/bin/sh";
+  const RunResult s1 = run_once({sh, "-c", "exec '" + unspin + "' batch - -q -j2 < '" + (dir / "tiny.jsonl").string() + "'"});
+  row("stream `batch -` of the tiny JSONL, -j2", s1, static_cast<double>(jsonl.size()) / 1e6);
+  const RunResult s4 = run_once({sh, "-c", "exec '" + unspin + "' batch - -q -j2 < '" + (dir / "tiny-x4.jsonl").string() + "'"});
+  row("stream `batch -` of 4× that, -j2", s4, static_cast<double>(big.size()) / 1e6);
+  fs::remove_all(dir);
+  return 0;
+}
+
 int usage() {
   std::cerr << "usage: unspin-bench scaling [--unspin PATH] [--text FILE...] [--max-mb N]\n"
                "       unspin-bench throughput [--unspin PATH] [--corpus DIR] [--mb N]\n"
+               "       unspin-bench batch [--unspin PATH] [--corpus DIR] [--mb N] [--tiny N]\n"
                "       unspin-bench lexicon\n"
                "       unspin-bench lm [--corpus DIR]\n";
   return 2;
@@ -390,13 +485,14 @@ int main(int argc, char** argv) {
     if (argc == 4 && std::string(argv[2]) == "--corpus") corpus_dir = argv[3];
     return lm_speed(corpus_dir);
   }
-  if (mode != "scaling" && mode != "throughput") return usage();
+  if (mode != "scaling" && mode != "throughput" && mode != "batch") return usage();
   const fs::path self = fs::canonical("/proc/self/exe");
   std::string unspin = (self.parent_path() / "unspin").string();
   std::vector<std::string> texts;
   fs::path corpus = self.parent_path() / "data" / "clean";
   int max_mb = 32;
   int mb = 50;
+  std::size_t tiny = 100000;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--unspin" && i + 1 < argc) {
@@ -405,6 +501,8 @@ int main(int argc, char** argv) {
       corpus = argv[++i];
     } else if (a == "--mb" && i + 1 < argc) {
       mb = std::atoi(argv[++i]);
+    } else if (a == "--tiny" && i + 1 < argc) {
+      tiny = static_cast<std::size_t>(std::atol(argv[++i]));
     } else if (a == "--max-mb" && i + 1 < argc) {
       max_mb = std::atoi(argv[++i]);
     } else if (a == "--text") {
@@ -414,6 +512,7 @@ int main(int argc, char** argv) {
     }
   }
   if (mode == "throughput") return throughput(unspin, corpus, mb);
+  if (mode == "batch") return batch_bench(unspin, corpus, mb, tiny);
   if (texts.empty()) {
     const fs::path corpus_dir = self.parent_path().parent_path() / "corpus";
     for (const auto& e : fs::directory_iterator(corpus_dir)) {
