@@ -29,10 +29,12 @@ namespace fs = std::filesystem;
 
 struct Worker::Impl {
   explicit Impl(const EngineParts& parts)
-      : model(lm::load_default_model(parts.model)),
-        fixer(*parts.lexicon, *model, parts.fix),
-        detector(*parts.lexicon, *model, parts.weights, parts.detect, parts.detector_cache),
+      : lexicon(lexicon::Lexicon::load(parts.lexicon)),
+        model(lm::load_default_model(parts.model)),
+        fixer(lexicon, *model, parts.fix),
+        detector(lexicon, *model, parts.weights, parts.detect, parts.detector_cache),
         segmenter(parts.segment) {}
+  lexicon::Lexicon lexicon;
   std::unique_ptr<lm::LanguageModel> model;
   repair::Fixer fixer;
   detect::Detector detector;

@@ -30,9 +30,11 @@
 namespace unspin::batch {
 
 // What each worker builds its engine from. Every worker loads its own language model (CMU's
-// reader serialises queries on one model) and shares the lexicon, which must outlive the run.
+// reader serialises queries on one model) and its own lexicon (Hunspell serialises calls on one
+// dictionary); the phrase tables are small and the thesaurus index is memory-mapped, so this
+// costs little memory.
 struct EngineParts {
-  const lexicon::Lexicon* lexicon = nullptr;
+  lexicon::LexiconOptions lexicon;
   lm::ModelOptions model;
   repair::FixOptions fix;
   detect::DetectorWeights weights;

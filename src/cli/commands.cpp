@@ -498,9 +498,9 @@ int run_review(const Config& config, io::FdWriter& stdout_writer, std::istream& 
   return kExitOk;
 }
 
-batch::EngineParts engine_parts(const Config& config, const lexicon::Lexicon& lexicon) {
+batch::EngineParts engine_parts(const Config& config) {
   batch::EngineParts parts;
-  parts.lexicon = &lexicon;
+  parts.lexicon.user_phrases = config.phrases;
   parts.model.kneser_ney = config.model;
   parts.fix = config.fix;
   parts.weights = load_detector_weights();
@@ -509,12 +509,13 @@ batch::EngineParts engine_parts(const Config& config, const lexicon::Lexicon& le
   return parts;
 }
 
-lexicon::Lexicon load_lexicon(const Config& config, std::ostream& err) {
+// Loads the phrase dictionaries once up front, so that a bad --phrases file is reported once
+// (and what a tortured-phrase import skipped is said once), before the workers load their own.
+void check_phrases(const Config& config, std::ostream& err) {
   lexicon::LexiconOptions options;
   options.user_phrases = config.phrases;
-  lexicon::Lexicon lex = lexicon::Lexicon::load(options);
+  const lexicon::Lexicon lex = lexicon::Lexicon::load(options);
   for (const auto& [path, summary] : lex.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
-  return lex;
 }
 
 // Progress on standard error: a bar redrawn in place on a terminal, a plain line every 10
@@ -556,19 +557,19 @@ class ProgressLine {
 };
 
 int run_stream_mode(const Config& config, io::FdWriter& out, std::ostream& err) {
-  const lexicon::Lexicon lex = load_lexicon(config, err);
+  check_phrases(config, err);
   batch::RecordOptions records;
   records.field = config.field;
   records.to_field = config.to_field;
   records.edit_lists = config.edit_lists;
-  const batch::Summary s = batch::run_stream(0, out, records, engine_parts(config, lex), config.jobs, config.flush, err);
+  const batch::Summary s = batch::run_stream(0, out, records, engine_parts(config), config.jobs, config.flush, err);
   if (!config.quiet) err << "unspin: " << s.describe() << '\n';
   return s.errors ? kExitError : kExitOk;
 }
 
 int run_batch_command(const Config& config, io::FdWriter& out, std::ostream& err) {
   if (config.jsonl) return run_stream_mode(config, out, err);
-  const lexicon::Lexicon lex = load_lexicon(config, err);
+  check_phrases(config, err);
   batch::BatchOptions options;
   options.inputs = config.inputs;
   options.out_dir = config.batch_out;
@@ -583,7 +584,7 @@ int run_batch_command(const Config& config, io::FdWriter& out, std::ostream& err
   ProgressLine progress(err, config.quiet);
   batch::Summary s;
   try {
-    s = batch::run_batch(options, engine_parts(config, lex), [&progress](const batch::Progress& p) { progress(p); });
+    s = batch::run_batch(options, engine_parts(config), [&progress](const batch::Progress& p) { progress(p); });
   } catch (const InputError& e) {
     progress.finish();
     err << "unspin: " << e.what() << '\n';
