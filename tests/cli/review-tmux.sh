@@ -51,4 +51,11 @@ for _ in $(seq 100); do tmux -L "$sock" capture-pane -p -t review:words | grep -
 pane=$(tmux -L "$sock" capture-pane -e -p -t review:words)
 printf '%s' "$pane" | grep -q $'\x1b\\[31mstated' || fail "--word-diff on a terminal has no colour"
 printf '%s' "$pane" | grep -qF '[-stated-]{+said+}' || fail "--word-diff with NO_COLOR is not plain"
-echo "ok: review obeys y, n, e and a in a tmux pane; word diff colours a terminal unless NO_COLOR"
+# batch draws a progress bar on a terminal and ends it with a summary.
+mkdir -p "$tmp/corpus" && for i in 1 2 3 4; do cp "$corpus/example-spun.txt" "$tmp/corpus/$i.txt"; done
+tmux -L "$sock" new-window -t review -n batch "'$unspin' batch '$tmp/corpus' --out '$tmp/batch-out' -j1; sleep 30"
+for _ in $(seq 200); do tmux -L "$sock" capture-pane -p -t review:batch | grep -q 'unspin: batch: ' && break; sleep 0.1; done
+pane=$(tmux -L "$sock" capture-pane -p -t review:batch)
+printf '%s' "$pane" | grep -qF '[########################] 100.0%' || fail "no finished progress bar on a terminal"
+printf '%s' "$pane" | grep -q 'unspin: batch: 4 documents' || fail "no batch summary"
+echo "ok: review obeys y, n, e and a in a tmux pane; word diff colours a terminal unless NO_COLOR; batch shows a progress bar"
