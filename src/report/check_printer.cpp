@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "report/format.hpp"
 #include "report/json.hpp"
 
 namespace unspin::report {
 namespace {
-
-std::string decimals(double x, int places) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", places, x);
-  return buf;
-}
 
 // Evidence text for a one-line report: control characters and line breaks would break the line.
 std::string one_line(std::string_view s) {
@@ -24,11 +19,7 @@ std::string one_line(std::string_view s) {
 
 void write_unit(JsonWriter& w, const text::Document& doc, const detect::PassageScore& p) {
   w.begin_object();
-  w.key("start").value(static_cast<std::uint64_t>(p.begin));
-  w.key("end").value(static_cast<std::uint64_t>(p.end));
-  w.key("line").value(p.line);
-  w.key("score").value(p.score);
-  w.key("label").value(detect::to_string(p.label));
+  write_passage_fields(w, p);
   w.key("evidence").begin_array();
   for (const detect::Evidence& e : p.evidence) {
     w.begin_object();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "io/sha256.hpp"
+#include "report/format.hpp"
 #include "report/json.hpp"
 
 namespace unspin::report {
@@ -163,11 +164,7 @@ void append_fix_json(std::string& out, std::string_view name, const text::Docume
     w.key("passages").begin_array();
     for (const detect::PassageScore& p : scores->passages) {
       w.begin_object();
-      w.key("start").value(static_cast<std::uint64_t>(p.begin));
-      w.key("end").value(static_cast<std::uint64_t>(p.end));
-      w.key("line").value(p.line);
-      w.key("score").value(p.score);
-      w.key("label").value(detect::to_string(p.label));
+      write_passage_fields(w, p);
       w.end_object();
     }
     w.end_array();

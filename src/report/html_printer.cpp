@@ -4,16 +4,11 @@
 #include <cstdio>
 
 #include "io/sha256.hpp"
+#include "report/format.hpp"
 #include "text/utf8.hpp"
 
 namespace unspin::report {
 namespace {
-
-std::string fixed(double x, int places) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", places, x);
-  return buf;
-}
 
 // Heat colour for a spin score: pale green (clean) through amber to red (spun).
 std::string heat(double score) {
@@ -117,13 +112,13 @@ void append_html_report(std::string& out, std::string_view name, const text::Doc
   out += "</style>\n</head>\n<body>\n<header>\n<h1>unspin review: ";
   append_text(out, name);
   out += "</h1>\n<div id=\"summary\" data-edits=\"" + std::to_string(edits.size()) + "\" data-score=\"" +
-         fixed(scores.score, 4) + "\">";
+         decimals(scores.score, 4) + "\">";
   out += "<span><b>" + std::to_string(edits.size()) + "</b> edits</span>";
   for (std::size_t s = 0; s < by_source.size(); ++s) {
     if (by_source[s] == 0) continue;
     out += "<span>" + std::string(repair::to_string(static_cast<repair::EditSource>(s))) + ": " + std::to_string(by_source[s]) + "</span>";
   }
-  out += "<span>document spin score <b>" + fixed(scores.score, 2) + "</b> (" + detect::to_string(scores.label) + ")</span>";
+  out += "<span>document spin score <b>" + decimals(scores.score, 2) + "</b> (" + detect::to_string(scores.label) + ")</span>";
   out += "<span>" + std::to_string(spun_passages) + " of " + std::to_string(scores.passages.size()) + " passages spun</span>";
   out += "<span class=\"legend\">input SHA-256 " + io::sha256_hex(bytes).substr(0, 12) + "…</span></div>\n";
   out += "<div id=\"filter-row\"><label for=\"filter\">Show edits with confidence ≥ <b id=\"min\">0.00</b></label> "
@@ -139,26 +134,26 @@ void append_html_report(std::string& out, std::string_view name, const text::Doc
     const detect::PassageScore* score = index < scores.passages.size() ? &scores.passages[index] : nullptr;
     ++index;
     const double s = score ? score->score : 0;
-    out += "<div class=\"passage\" data-line=\"" + std::to_string(p.line) + "\" data-score=\"" + fixed(s, 4) +
-           "\" style=\"--heat:" + heat(s) + "\"><span class=\"score\" title=\"passage spin score\">" + fixed(s, 2) + "</span>";
+    out += "<div class=\"passage\" data-line=\"" + std::to_string(p.line) + "\" data-score=\"" + decimals(s, 4) +
+           "\" style=\"--heat:" + heat(s) + "\"><span class=\"score\" title=\"passage spin score\">" + decimals(s, 2) + "</span>";
     std::size_t at = p.begin;
     while (next < edits.size() && edits[next].begin < p.end) {
       const repair::Edit& e = edits[next];
       append_text(out, bytes.substr(at, e.begin - at));
       out += "<span class=\"edit\" tabindex=\"0\" id=\"edit-" + std::to_string(++k) + "\" data-confidence=\"" +
-             fixed(e.confidence, 4) + "\" data-source=\"" + repair::to_string(e.source) + "\">";
+             decimals(e.confidence, 4) + "\" data-source=\"" + repair::to_string(e.source) + "\">";
       out += "<del>";
       append_text(out, bytes.substr(e.begin, e.end - e.begin));
       out += "</del><ins>";
       append_text(out, e.replacement);
-      out += "</ins><span class=\"tip\" role=\"tooltip\"><b>" + fixed(e.confidence, 3) + "</b> " + repair::to_string(e.source) + ": ";
+      out += "</ins><span class=\"tip\" role=\"tooltip\"><b>" + decimals(e.confidence, 3) + "</b> " + repair::to_string(e.source) + ": ";
       append_text(out, e.reason);
       if (!e.runners_up.empty()) {
         out += "<br>runners-up:";
         for (const repair::Alternative& a : e.runners_up) {
           out += " “";
           append_text(out, a.replacement);
-          out += "” " + fixed(a.confidence, 3);
+          out += "” " + decimals(a.confidence, 3);
         }
       }
       out += "</span></span>";
