@@ -367,12 +367,12 @@ void process_block(Pool& pool, Block& b, const RecordOptions& options) {
 std::string Summary::describe() const {
   char buf[512];
   const double mb = static_cast<double>(bytes) / 1e6;
-  std::snprintf(buf, sizeof buf,
-                "%zu documents (%zu spun), %zu files up to date and skipped; edits: %zu phrase, %zu thesaurus, "
-                "%zu number, %zu user; %zu errors; %.1f s, %.2f MB/s",
-                documents, spun, skipped_files, edits[0], edits[1], edits[2], edits[3], errors, seconds,
-                seconds > 0 ? mb / seconds : 0.0);
-  return buf;
+  std::snprintf(buf, sizeof buf, "%zu documents (%zu spun)", documents, spun);
+  std::string out = buf;
+  if (skipped_files) out += ", " + std::to_string(skipped_files) + " files up to date and skipped";
+  std::snprintf(buf, sizeof buf, "; edits: %zu phrase, %zu thesaurus, %zu number, %zu user; %zu errors; %.1f s, %.2f MB/s",
+                edits[0], edits[1], edits[2], edits[3], errors, seconds, seconds > 0 ? mb / seconds : 0.0);
+  return out + buf;
 }
 
 Summary run_batch(const BatchOptions& options, const EngineParts& parts,
