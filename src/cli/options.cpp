@@ -21,7 +21,8 @@ constexpr const char* kExitStatusHelp =
     "Exit status:\n"
     "  0  success (check: no passage labelled spun)\n"
     "  1  check: at least one passage labelled spun\n"
-    "  2  usage error, unreadable or invalid input, missing resource, or write error\n";
+    "  2  usage error, unreadable or invalid input, missing resource, or write error\n"
+    "     (batch: any document failed; the others were still processed)\n";
 
 constexpr const char* kInputHelp =
     "Input:\n"
