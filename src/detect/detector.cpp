@@ -172,7 +172,13 @@ DocumentScore Detector::score(const text::Document& doc) const {
       info.unigram = std::max(info.unigram, model_.unigram(model_.lookup(us)));
     }
     if (info.unigram < options_.rare_word) {
-      for (lexicon::WordCandidate& c : lexicon_.word_candidates(s.lm, 24)) {
+      // Only words much more frequent than this one can qualify; judging the uninflected word
+      // first (half a decade of slack) saves inflecting the rest, which dominated check's time.
+      const double floor = info.unigram + options_.frequency_ratio - 0.5;
+      auto frequent_enough = [&](std::string_view base) {
+        return model_.unigram(model_.lookup(base)) >= floor;
+      };
+      for (lexicon::WordCandidate& c : lexicon_.word_candidates(s.lm, 24, frequent_enough)) {
         if (c.text.find_first_of(" -") != std::string::npos) continue;
         const lm::WordId id = model_.lookup(c.text);
         const float u = model_.unigram(id);

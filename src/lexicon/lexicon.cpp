@@ -40,7 +40,8 @@ std::string american_spelling(std::string_view word) {
   return out;
 }
 
-std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::size_t limit) const {
+std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::size_t limit,
+                                                    const std::function<bool(std::string_view)>& keep) const {
   const std::string observed = text::to_lower(word);
   std::vector<Analysis> analyses = morphology_.analyze(observed);
   if (std::none_of(analyses.begin(), analyses.end(), [](const Analysis& a) { return a.inflection == Inflection::None; })) {
@@ -68,12 +69,17 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
   for (const Analysis& a : analyses) {
     float bar = floor();
     std::size_t since_check = 0;
+    std::size_t examined = 0;
     for (const ThesaurusCandidate& c : thesaurus_.candidates(a.lemma)) {
       if (c.prior < bar) break;
+      // With a filter, the pool is the `limit` best thesaurus words of each analysis, as it
+      // would be without one; the filter only saves inflecting those it rejects.
+      if (keep && ++examined > limit) break;
       if (++since_check == 16) {
         bar = floor();
         since_check = 0;
       }
+      if (keep && !keep(c.word)) continue;  // before inflecting: the Hunspell calls are the cost
       const std::string base = sources_to_string(c.sources) + ": " + a.lemma + " ~ " + std::string(c.word);
       if (a.inflection == Inflection::None) {
         offer(std::string(c.word), c.prior, c.sources, base);

@@ -10,6 +10,7 @@
 // between threads. It must outlive every view it returns.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,8 +44,11 @@ class Lexicon {
   static Lexicon load(const LexiconOptions& options);  // throws ResourceError
 
   // Thesaurus candidates for one observed word, re-inflected to its form, best prior first,
-  // at most `limit`. The observed word itself is never a candidate.
-  std::vector<WordCandidate> word_candidates(std::string_view word, std::size_t limit) const;
+  // at most `limit`. The observed word itself is never a candidate. `keep`, when given, is asked
+  // about each of the `limit` best thesaurus words of each analysis before it is inflected;
+  // words it rejects are skipped.
+  std::vector<WordCandidate> word_candidates(std::string_view word, std::size_t limit,
+                                             const std::function<bool(std::string_view)>& keep = {}) const;
 
   // Whether the lexicon offers `original` for the spun text `spun` (case-insensitive): a number
   // rule, or a split of both into aligned pieces of up to four words where each spun piece is
