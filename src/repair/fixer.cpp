@@ -123,6 +123,26 @@ class SentenceDecoder {
         if (!arc.keep() && arc.source != EditSource::Number) arc.channel += static_cast<float>(bias_);
       }
     }
+    // Cheap pruning before the search: an arc whose gain in the written context (its words
+    // against the written ones, over the trigram window it affects, plus its channel score) falls
+    // far below what the threshold asks cannot plausibly end up as an edit.
+    if (options_.prune_slack >= 0) {
+      const double needed = std::log10(options_.threshold / (1 - options_.threshold)) - options_.prune_slack;
+      std::vector<lm::WordId> written;
+      for (std::uint32_t i = 0; i < arcs_.size(); ++i) {
+        auto& arcs = arcs_[i];
+        if (arcs.size() == 1) continue;
+        std::erase_if(arcs, [&](const Arc& arc) {
+          if (arc.keep()) return false;
+          written.clear();
+          for (std::uint32_t k = arc.begin; k < arc.end; ++k) written.push_back(slots_[k].id);
+          const double gain = lattice::window_score(model_, slots_, arc.begin, arc.end, arc.words.data(), arc.words.size()) -
+                              lattice::window_score(model_, slots_, arc.begin, arc.end, written.data(), written.size()) +
+                              arc.channel;
+          return gain < needed;
+        });
+      }
+    }
   }
 
   struct Node {
