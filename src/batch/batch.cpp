@@ -353,12 +353,14 @@ void process_block(Pool& pool, Block& b, const RecordOptions& options) {
   b.blank.assign(n, false);
   pool.run(n, [&](Worker& w, std::size_t i) {
     std::string_view line = b.lines[i];
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const bool crlf = !line.empty() && line.back() == '\r';
+    if (crlf) line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) {
       b.blank[i] = true;
       return;
     }
     b.out[i] = w.process_record(line, options, b.errors[i], &b.results[i]);
+    if (crlf) b.out[i] += '\r';  // CRLF input stays CRLF
   });
 }
 

@@ -75,4 +75,9 @@ cmp -s s1.jsonl s2.jsonl || fail "batch - differs from fix --jsonl"
 "$unspin" fix --jsonl <in/records.jsonl >s3.jsonl 2>s3.err; [ $? -eq 2 ] || fail "stream with a bad record: exit not 2"
 [ "$(wc -l <s3.jsonl)" -eq "$records" ] || fail "stream dropped records"
 grep -q "stdin:$((records - 1)):" s3.err || fail "stream error does not name the line"
+# CRLF records keep their line ends.
+head -n 3 ok.jsonl | sed 's/$/\r/' >crlf.jsonl
+"$unspin" batch - -q <crlf.jsonl >crlf.out 2>/dev/null || fail "CRLF JSONL"
+[ "$(grep -c $'\r$' crlf.out)" -eq 3 ] || fail "CRLF line ends not kept"
+sed 's/\r$//' crlf.out | cmp -s - <(head -n 3 s1.jsonl) || fail "CRLF records differ from LF ones"
 echo "ok: batch ($records JSONL records, text files, errors, resume, -j1 = -j2) and streaming"
