@@ -364,6 +364,41 @@ void process_block(Pool& pool, Block& b, const RecordOptions& options) {
   });
 }
 
+// Streams JSONL records from `reader` through the pool to `out`, one output line per input line,
+// in blocks of `block_size`. Records that could not be processed are written unchanged and
+// reported to `failed(line_number, reason)`; `after_block(bytes)` follows every block.
+void stream_records(Pool& pool, LineReader& reader, io::FdWriter& out, const RecordOptions& options,
+                    std::size_t block_size, bool flush_each, Summary& summary,
+                    const std::function<void(std::size_t, const std::string&)>& failed,
+                    const std::function<void(std::size_t)>& after_block) {
+  std::size_t line_number = 0;
+  Block block;
+  for (bool more = true; more;) {
+    block.lines.clear();
+    std::string line;
+    while (block.lines.size() < block_size && (more = reader.next(line))) block.lines.push_back(std::move(line));
+    process_block(pool, block, options);
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < block.lines.size(); ++i) {
+      ++line_number;
+      bytes += block.lines[i].size() + 1;
+      if (block.blank[i]) {
+        out.write(block.lines[i]);
+      } else {
+        if (!block.errors[i].empty()) {
+          failed(line_number, block.errors[i]);
+        } else {
+          count(summary, block.results[i]);
+        }
+        out.write(block.out[i]);
+      }
+      out.write("\n");
+      if (flush_each) out.flush();
+    }
+    after_block(bytes);
+  }
+}
+
 }  // namespace
 
 std::string Summary::describe() const {
@@ -466,32 +501,14 @@ Summary run_batch(const BatchOptions& options, const EngineParts& parts,
     fs::create_directories(job.output.parent_path());
     io::AtomicFile out(job.output.string());
     LineReader reader(fd);
-    std::size_t line_number = 0;
-    Block block;
-    bool more = true;
     try {
-      while (more) {
-        block.lines.clear();
-        std::string line;
-        while (block.lines.size() < static_cast<std::size_t>(jobs) * 64 && (more = reader.next(line))) {
-          block.lines.push_back(std::move(line));
-        }
-        process_block(pool, block, options.records);
-        for (std::size_t i = 0; i < block.lines.size(); ++i) {
-          ++line_number;
-          p.bytes_done += block.lines[i].size() + 1;
-          if (block.blank[i]) {
-            out.writer().write(block.lines[i]);
-            out.writer().write("\n");
-            continue;
-          }
-          if (!block.errors[i].empty()) errors.push_back({job.shown, line_number, block.errors[i]});
-          else count(summary, block.results[i]);
-          out.writer().write(block.out[i]);
-          out.writer().write("\n");
-        }
-        report();
-      }
+      stream_records(
+          pool, reader, out.writer(), options.records, static_cast<std::size_t>(jobs) * 64, false, summary,
+          [&](std::size_t line, const std::string& reason) { errors.push_back({job.shown, line, reason}); },
+          [&](std::size_t bytes) {
+            p.bytes_done += bytes;
+            report();
+          });
     } catch (const InputError& e) {
       errors.push_back({job.shown, 0, e.what()});
       ::close(fd);
@@ -534,32 +551,13 @@ Summary run_stream(int in_fd, io::FdWriter& out, const RecordOptions& options, c
   Pool pool(jobs, parts);
   LineReader reader(in_fd);
   Summary summary;
-  std::size_t line_number = 0;
-  Block block;
-  const std::size_t block_size = flush_each ? 1 : static_cast<std::size_t>(jobs) * 64;
-  for (bool more = true; more;) {
-    block.lines.clear();
-    std::string line;
-    while (block.lines.size() < block_size && (more = reader.next(line))) block.lines.push_back(std::move(line));
-    process_block(pool, block, options);
-    for (std::size_t i = 0; i < block.lines.size(); ++i) {
-      ++line_number;
-      summary.bytes += block.lines[i].size() + 1;
-      if (block.blank[i]) {
-        out.write(block.lines[i]);
-      } else {
-        if (!block.errors[i].empty()) {
-          err << "unspin: stdin:" << line_number << ": " << block.errors[i] << '\n';
-          ++summary.errors;
-        } else {
-          count(summary, block.results[i]);
-        }
-        out.write(block.out[i]);
-      }
-      out.write("\n");
-      if (flush_each) out.flush();
-    }
-  }
+  stream_records(
+      pool, reader, out, options, flush_each ? 1 : static_cast<std::size_t>(jobs) * 64, flush_each, summary,
+      [&](std::size_t line, const std::string& reason) {
+        err << "unspin: stdin:" << line << ": " << reason << '\n';
+        ++summary.errors;
+      },
+      [&](std::size_t bytes) { summary.bytes += bytes; });
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

@@ -323,6 +323,17 @@ int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
   return status;
 }
 
+// Writes a command's whole result to -o FILE (atomically) or to standard output.
+void write_output(const Config& config, io::FdWriter& stdout_writer, std::string_view bytes) {
+  if (config.output.empty()) {
+    stdout_writer.write(bytes);
+    return;
+  }
+  io::AtomicFile file(config.output);
+  file.writer().write(bytes);
+  file.commit();
+}
+
 // The edit list in `list` (one JSON object, or JSON lines of them) computed on text with this
 // SHA-256, as edits; throws InputError when there is none or it is malformed.
 std::vector<repair::Edit> reviewed_edits(const std::string& list_name, std::string_view list, std::string_view text) {
@@ -398,13 +409,7 @@ int run_apply(const Config& config, io::FdWriter& stdout_writer, std::ostream& e
     if (repaired != text) io::replace_file(path, text, repaired, config.backup_suffix);
     return kExitOk;
   }
-  if (!config.output.empty()) {
-    io::AtomicFile file(config.output);
-    file.writer().write(repaired);
-    file.commit();
-    return kExitOk;
-  }
-  stdout_writer.write(repaired);
+  write_output(config, stdout_writer, repaired);
   return kExitOk;
 }
 
@@ -415,15 +420,12 @@ std::string edit_in_context(const text::Document& doc, const repair::Edit& e, bo
   const std::size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
   std::size_t line_end = bytes.find('\n', e.end);
   if (line_end == std::string_view::npos) line_end = bytes.size();
-  std::string out(bytes.substr(line_begin, e.begin - line_begin));
-  const std::string_view old = bytes.substr(e.begin, e.end - e.begin);
-  if (color) {
-    out.append("\x1b[31m").append(old).append("\x1b[m\x1b[32m").append(e.replacement).append("\x1b[m");
-  } else {
-    out.append("[-").append(old).append("-]{+").append(e.replacement).append("+}");
-  }
-  out.append(bytes.substr(e.end, line_end - e.end));
-  if (!out.empty() && out.back() == '\r') out.pop_back();
+  if (line_end > line_begin && bytes[line_end - 1] == '\r') --line_end;
+  repair::Edit in_line = e;
+  in_line.begin -= line_begin;
+  in_line.end -= line_begin;
+  std::string out;
+  report::append_word_diff(out, bytes.substr(line_begin, line_end - line_begin), std::span(&in_line, 1), color);
   return out;
 }
 
@@ -488,13 +490,7 @@ int run_review(const Config& config, io::FdWriter& stdout_writer, std::istream& 
   }
   err << "unspin: " << path << ": " << accepted.size() << " of " << edits.size() << " edits accepted\n";
   const std::string result = repair::apply_edits(doc.bytes(), accepted);
-  if (!config.output.empty()) {
-    io::AtomicFile file(config.output);
-    file.writer().write(result);
-    file.commit();
-  } else {
-    stdout_writer.write(result);
-  }
+  write_output(config, stdout_writer, result);
   return kExitOk;
 }
 
@@ -512,10 +508,11 @@ batch::EngineParts engine_parts(const Config& config) {
 // Loads the phrase dictionaries once up front, so that a bad --phrases file is reported once
 // (and what a tortured-phrase import skipped is said once), before the workers load their own.
 void check_phrases(const Config& config, std::ostream& err) {
-  lexicon::LexiconOptions options;
-  options.user_phrases = config.phrases;
-  const lexicon::Lexicon lex = lexicon::Lexicon::load(options);
-  for (const auto& [path, summary] : lex.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
+  lexicon::PhraseTable table;
+  for (const std::string& path : config.phrases) {
+    const lexicon::ImportSummary summary = table.load(path);
+    if (!summary.empty()) err << "unspin: " << path << ": " << summary.describe() << '\n';
+  }
 }
 
 // Progress on standard error: a bar redrawn in place on a terminal, a plain line every 10

@@ -16,9 +16,7 @@ Lexicon Lexicon::load(const LexiconOptions& options) {
                         PhraseSource::BuiltIn);
   for (const std::string& path : options.user_phrases) {
     ImportSummary summary = lexicon.phrases_.load(path, PhraseSource::User);
-    if (summary.phrases + summary.rules + summary.skipped_total() > 0) {
-      lexicon.imports_.emplace_back(path, std::move(summary));
-    }
+    if (!summary.empty()) lexicon.imports_.emplace_back(path, std::move(summary));
   }
   lexicon.thesaurus_ = Thesaurus::open(options.thesaurus.empty() ? data_path("thesaurus.idx") : options.thesaurus);
   return lexicon;
@@ -51,8 +49,10 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
   const std::string observed_spelling = american_spelling(observed);
   auto offer = [&](std::string text, float prior, std::uint8_t sources, std::string reason) {
     if (text == observed || text.empty()) return;
-    // "harbor" for "harbour" is not a synonym but the other spelling: never a candidate.
-    if (american_spelling(text) == observed_spelling) return;
+    // "harbor" for "harbour" is not a synonym but the other spelling: never a candidate. The
+    // spellings differ by a few letters at most, so other lengths need no rewriting.
+    const std::size_t shorter = std::min(text.size(), observed.size()), longer = std::max(text.size(), observed.size());
+    if (longer - shorter <= 4 && american_spelling(text) == observed_spelling) return;
     auto [it, inserted] = best.try_emplace(text, WordCandidate{text, prior, sources, reason});
     if (!inserted && prior > it->second.prior) it->second = WordCandidate{std::move(text), prior, sources, std::move(reason)};
   };

@@ -55,6 +55,7 @@ struct ImportSummary {
   std::size_t rules = 0;
   std::map<std::string, std::size_t> skipped;  // reason -> rows
   std::size_t skipped_total() const;
+  bool empty() const { return phrases + rules + skipped_total() == 0; }  // nothing imported: a TSV
   std::string describe() const;  // "7012 phrases, 635 document conditions, 322 skipped (...)"
 };
 
