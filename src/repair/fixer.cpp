@@ -27,6 +27,7 @@ struct Arc {
   const lexicon::PhraseEntry* phrase = nullptr;
   const lexicon::WordCandidate* candidate = nullptr;
   const lexicon::NumberFix* number = nullptr;
+  const Consistency* consistency = nullptr;  // phrase arcs: the document's use of the entry
   bool keep() const { return replacement.empty(); }
 };
 
@@ -44,10 +45,10 @@ class SentenceDecoder {
 
   SentenceDecoder(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, const FixOptions& options,
                   const text::Document& doc, const text::Sentence& sentence,
-                  const std::vector<lexicon::NumberFix>& numbers, double document_bias, CandidateCache& cache,
-                  lattice::WordIds& ids)
+                  const std::vector<lexicon::NumberFix>& numbers, double document_bias,
+                  const ConsistencyMap& consistent, CandidateCache& cache, lattice::WordIds& ids)
       : lexicon_(lexicon), model_(model), options_(options), doc_(doc), sentence_(sentence), numbers_(numbers),
-        bias_(document_bias), cache_(cache), ids_(ids), view_(lexicon.phrases(), ids, doc, sentence),
+        bias_(document_bias), consistent_(consistent), cache_(cache), ids_(ids), view_(lexicon.phrases(), ids, doc, sentence),
         slots_(view_.slots()) {}
 
   void run(std::vector<Edit>& out) {
@@ -89,6 +90,10 @@ class SentenceDecoder {
                 static_cast<float>(std::log10(m.entry->weight) - options_.phrase_penalty),
                 m.entry->source == lexicon::PhraseSource::BuiltIn ? EditSource::Phrase : EditSource::User};
         arc.phrase = m.entry;
+        if (const auto c = consistent_.find(m.entry); c != consistent_.end()) {
+          arc.channel += c->second.bonus;
+          arc.consistency = &c->second;
+        }
         arcs_[i].push_back(std::move(arc));
       }
       // Reverse thesaurus, only where the written word surprises the language model.
@@ -245,10 +250,18 @@ class SentenceDecoder {
       for (std::uint32_t s = arc.begin; s < arc.end; ++s) keeps.push_back(&arcs_[s].front());
       const double kept = local(k, {}, &keeps);
       const double margin = local(k, {&arc}, nullptr) - kept;
-      const double confidence = 1.0 / (1.0 + std::pow(10.0, -margin));
       const std::size_t begin = tokens[arc.first_token].begin, end = tokens[arc.end_token - 1].end;
       const std::string_view written = doc_.bytes().substr(begin, end - begin);
       if (text::to_lower(written) == arc.replacement) continue;
+      // The posterior of this arc among keeping the span and every other candidate for it: a
+      // spun form with two plausible originals ("youngsters": children, kids) is not confidently
+      // either. (Against keeping alone, dev precision was 0.908 at the same threshold.)
+      double mass = 1.0 + std::pow(10.0, -margin);
+      for (const Arc& other : arcs_[arc.begin]) {
+        if (&other == &arc || other.keep() || other.end != arc.end || other.replacement == arc.replacement) continue;
+        mass += std::pow(10.0, local(k, {&other}, nullptr) - kept - margin);
+      }
+      const double confidence = 1.0 / mass;
       if (confidence < options_.threshold) continue;
       Edit edit;
       edit.begin = begin;
@@ -280,13 +293,24 @@ class SentenceDecoder {
       const bool tortured = arc.phrase->source == lexicon::PhraseSource::Tortured;
       return std::string(tortured ? "tortured phrase: " : "phrase: ") + quoted(written) + " is a " +
              (tortured ? "tortured form" : "spinner form") + " of " + quoted(arc.phrase->original) + " (weight " +
-             format_weight(arc.phrase->weight) + ", " + arc.phrase->origin + ")";
+             format_weight(arc.phrase->weight) + ", " + arc.phrase->origin + ")" + consistency_reason(arc);
     }
     if (arc.candidate) {
       return "thesaurus: " + quoted(written) + " may replace " + quoted(arc.candidate->text) + " (" +
              arc.candidate->reason + ", prior " + format_weight(arc.candidate->prior) + ")";
     }
     return arc.number ? arc.number->reason : std::string();
+  }
+
+  static std::string consistency_reason(const Arc& arc) {
+    if (!arc.consistency || arc.consistency->bonus == 0) return "";
+    const Consistency& c = *arc.consistency;
+    char clean[48];
+    if (c.clean_ratio >= 1) std::snprintf(clean, sizeof clean, "%.0f:1", c.clean_ratio);
+    else std::snprintf(clean, sizeof clean, "1:%.0f", 1 / c.clean_ratio);
+    return "; " + quoted(arc.phrase->original) + " to " + quoted(arc.phrase->spun) + " is " + std::to_string(c.original) +
+           ":" + std::to_string(c.written) + " here and " + clean + " in clean text (" + (c.bonus > 0 ? "+" : "") +
+           format_weight(c.bonus) + ")";
   }
 
   const lexicon::Lexicon& lexicon_;
@@ -296,6 +320,7 @@ class SentenceDecoder {
   const text::Sentence& sentence_;
   const std::vector<lexicon::NumberFix>& numbers_;
   const double bias_;  // log10, added to every edit arc: the document's evidence of spin
+  const ConsistencyMap& consistent_;
   CandidateCache& cache_;
   lattice::WordIds& ids_;  // word -> model id, shared by the document
   const lattice::SentenceView view_;
@@ -309,10 +334,11 @@ Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, Fi
     : lexicon_(lexicon), model_(model), options_(options) {}
 
 double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
-  return document_bias(doc, lexicon::number_fixes(doc).size(), strong_out);
+  return document_bias(doc, lexicon::number_fixes(doc).size(), strong_out, nullptr);
 }
 
-double Fixer::document_bias(const text::Document& doc, std::size_t number_garble, std::size_t* strong_out) const {
+double Fixer::document_bias(const text::Document& doc, std::size_t number_garble, std::size_t* strong_out,
+                            std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t>* written) const {
   // Strong evidence: spinner forms that clean writing (almost) never uses: multi-word phrase
   // entries of weight 0.8 or more ("by no means", "in opposition to", "find yourself"), and
   // number garble. Single words are left out: "footage" or "troopers" are ordinary somewhere.
@@ -322,10 +348,12 @@ double Fixer::document_bias(const text::Document& doc, std::size_t number_garble
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::Word) continue;
     ++words;
+    bool counted = false;
     for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i)) {
-      if (m.entry->weight >= 0.8f && m.entry->tokens.size() >= 2) {
+      if (written) ++(*written)[m.entry];
+      if (!counted && m.entry->weight >= 0.8f && m.entry->tokens.size() >= 2) {
         ++strong;
-        break;
+        counted = true;
       }
     }
   }
@@ -337,14 +365,68 @@ double Fixer::document_bias(const text::Document& doc, std::size_t number_garble
   return options_.prior_weight * std::log10(share);
 }
 
+ConsistencyMap Fixer::consistency(const text::Document& doc, double bias,
+                                  const std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t>& written) const {
+  ConsistencyMap out;
+  if (options_.consistency_weight == 0 || written.empty() || bias <= options_.thesaurus_bias_floor) return out;
+  // The document as language-model words, one sentence after another, and where each word occurs.
+  std::vector<std::string> words;
+  std::vector<std::uint32_t> sentence_end;  // per word: one past the last word of its sentence
+  for (std::vector<std::string>& sentence : lm::lm_sentences(doc)) {
+    const auto end = static_cast<std::uint32_t>(words.size() + sentence.size());
+    for (std::string& w : sentence) {
+      words.push_back(std::move(w));
+      sentence_end.push_back(end);
+    }
+  }
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> where;
+  for (std::uint32_t i = 0; i < words.size(); ++i) where[words[i]].push_back(i);
+  auto occurrences = [&](const std::vector<std::string>& phrase) {
+    std::uint32_t n = 0;
+    const auto it = phrase.empty() ? where.end() : where.find(phrase.front());
+    if (it == where.end()) return n;
+    for (const std::uint32_t at : it->second) {
+      if (at + phrase.size() > sentence_end[at]) continue;
+      n += std::equal(phrase.begin() + 1, phrase.end(), words.begin() + at + 1);
+    }
+    return n;
+  };
+  // log10 frequency of a phrase in clean text: its first word's unigram probability, then each
+  // next word given the words before it.
+  auto frequency = [&](const std::vector<std::string>& phrase) {
+    double lp = 0;
+    lm::WordId u = model_.unknown(), v = model_.unknown();
+    for (std::size_t k = 0; k < phrase.size(); ++k) {
+      const lm::WordId w = model_.lookup(phrase[k]);
+      lp += k == 0 ? model_.unigram(w) : model_.score(u, v, w);
+      u = v;
+      v = w;
+    }
+    return lp;
+  };
+  for (const auto& [entry, n_written] : written) {
+    const std::vector<std::string> spun = lattice::lm_words(entry->spun);
+    const std::vector<std::string> original = lattice::lm_words(entry->original);
+    const double n_original = occurrences(original);
+    const double observed = std::log10((n_written + 0.5) / (n_original + 0.5));
+    const double expected = frequency(spun) - frequency(original);
+    const double excess = std::clamp(observed - expected, options_.consistency_min, options_.consistency_max);
+    out.emplace(entry, Consistency{static_cast<float>(options_.consistency_weight * excess), n_written,
+                                   static_cast<std::uint32_t>(n_original), static_cast<float>(std::pow(10.0, -expected))});
+  }
+  return out;
+}
+
 FixResult Fixer::fix(const text::Document& doc) const {
   FixResult result;
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
-  const double bias = document_bias(doc, numbers.size(), nullptr);
+  std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t> written;
+  const double bias = document_bias(doc, numbers.size(), nullptr, &written);
+  const ConsistencyMap consistent = consistency(doc, bias, written);
   SentenceDecoder::CandidateCache cache;
   lattice::WordIds ids(model_);
   for (const text::Sentence& sentence : doc.sentences()) {
-    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, cache, ids).run(result.edits);
+    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, consistent, cache, ids).run(result.edits);
   }
   return result;
 }

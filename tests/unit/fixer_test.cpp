@@ -105,3 +105,50 @@ TEST_CASE("the document prior: strong spinner forms lift it, clean text lowers i
   CHECK(fixer.document_bias(segmenter.segment(clean), &strong) < -1.0);
   CHECK(strong == 0);
 }
+
+TEST_CASE("a spun form used throughout a document, with its original scarce, is trusted more", "[fixer]") {
+  if (!engine()) return;
+  text::Segmenter segmenter;
+  // "stated" for "said" in every sentence, "said" nowhere: the spinner's signature.
+  std::string consistent = kSpunContext;
+  for (const char* who : {"The mayor", "A spokesman", "The minister", "Her lawyer"}) {
+    consistent += std::string(who) + " stated that the plan would go ahead.\n";
+  }
+  // The same sentences in a document that otherwise says "said", as clean writing does.
+  std::string mixed = kSpunContext;
+  for (const char* who : {"The mayor", "A spokesman", "The minister", "Her lawyer"}) {
+    mixed += std::string(who) + " said that the plan would go ahead, and others said so too.\n";
+  }
+  mixed += "The mayor stated that the plan would go ahead.\n";
+  auto stated_edits = [&](const std::string& text, double weight) {
+    repair::FixOptions options;
+    options.consistency_weight = weight;
+    const repair::Fixer fixer(*engine()->lexicon, *engine()->model, options);
+    const text::Document doc = segmenter.segment(text);
+    std::vector<repair::Edit> out;
+    for (repair::Edit& e : fixer.fix(doc).edits) {
+      if (doc.bytes().substr(e.begin, e.end - e.begin) == "stated") out.push_back(std::move(e));
+    }
+    return out;
+  };
+  const auto with = stated_edits(consistent, 1.0);
+  const auto without = stated_edits(consistent, 0.0);
+  REQUIRE(!with.empty());
+  CHECK(with.size() >= without.size());
+  // Every such edit says how the document's ratio compares with clean text's.
+  for (const repair::Edit& e : with) {
+    CHECK(e.reason.find("“said” to “stated” is 0:4 here") != std::string::npos);
+  }
+  // Where "said" is common, the bonus is smaller, and the evidence says why.
+  auto bonus = [](const repair::Edit& e) {
+    const std::size_t at = e.reason.find("in clean text (");
+    return at == std::string::npos ? -99.0 : std::stod(e.reason.substr(at + 15));
+  };
+  for (const repair::Edit& e : stated_edits(mixed, 1.0)) {
+    CHECK(e.reason.find("is 8:1 here") != std::string::npos);
+    CHECK(bonus(e) < bonus(with.front()) - 0.5);
+  }
+  CHECK(bonus(with.front()) == Approx(1.0));
+  // And confidence is higher with the bonus than without it.
+  if (!without.empty()) CHECK(with.front().confidence > without.front().confidence);
+}
