@@ -32,8 +32,13 @@ bool code_like(std::string_view chunk) {
   for (std::size_t i = 1; i + 1 < chunk.size(); ++i) {
     // "example.com", "a/b", "foo=bar", "f(x)" between letters
     if ((chunk[i] == '.' || chunk[i] == '/' || chunk[i] == '=' || chunk[i] == '(') && letter(chunk[i - 1]) &&
-        letter(chunk[i + 1]) && !(chunk[i] == '.' && i + 2 < chunk.size() && chunk[i + 2] == '.')) {
-      return chunk[i] != '.' || std::islower(static_cast<unsigned char>(chunk[i + 1]));
+        letter(chunk[i + 1])) {
+      if (chunk[i] != '.') return true;
+      // A host name's next label is lowercase and at least two letters long; abbreviations
+      // ("p.c", "e.g.", "U.S.") have one letter between dots.
+      std::size_t label = i + 1;
+      while (label < chunk.size() && letter(chunk[label])) ++label;
+      if (label - (i + 1) >= 2 && std::islower(static_cast<unsigned char>(chunk[i + 1]))) return true;
     }
   }
   return false;

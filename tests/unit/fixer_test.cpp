@@ -44,6 +44,7 @@ TEST_CASE("spun sentences are restored, clean ones left alone", "[fixer]") {
       {"It was attention-grabbing to watch.\n", "It was interesting to watch.\n"},
       {"They said it was a number of years in the past.\n", "They said it was a number of years ago.\n"},
       {"Reservists: seven.6 million.\n", "Reservists: 7.6 million.\n"},
+      {"Prices rose by 5 p.c this year.\n", "Prices rose by 5 percent this year.\n"},  // an abbreviation, not a host
       {"By no means again.\n", "Never again.\n"},                                      // case carried over
       {"BY NO MEANS AGAIN.\n", "NEVER AGAIN.\n"},
       {"We saw it at http://example.com/by-no-means today.\n", "We saw it at http://example.com/by-no-means today.\n"},
