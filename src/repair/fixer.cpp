@@ -134,16 +134,23 @@ class SentenceDecoder {
     if (options_.prune_slack >= 0) {
       const double needed = std::log10(options_.threshold / (1 - options_.threshold)) - options_.prune_slack;
       std::vector<lm::WordId> written;
+      std::vector<std::pair<std::uint32_t, double>> kept;  // by span end: the written words' window score
       for (std::uint32_t i = 0; i < arcs_.size(); ++i) {
         auto& arcs = arcs_[i];
         if (arcs.size() == 1) continue;
+        kept.clear();
+        auto kept_score = [&](std::uint32_t end) {
+          for (const auto& [e, score] : kept) {
+            if (e == end) return score;
+          }
+          written.clear();
+          for (std::uint32_t k = i; k < end; ++k) written.push_back(slots_[k].id);
+          return kept.emplace_back(end, lattice::window_score(model_, slots_, i, end, written.data(), written.size())).second;
+        };
         std::erase_if(arcs, [&](const Arc& arc) {
           if (arc.keep()) return false;
-          written.clear();
-          for (std::uint32_t k = arc.begin; k < arc.end; ++k) written.push_back(slots_[k].id);
           const double gain = lattice::window_score(model_, slots_, arc.begin, arc.end, arc.words.data(), arc.words.size()) -
-                              lattice::window_score(model_, slots_, arc.begin, arc.end, written.data(), written.size()) +
-                              arc.channel;
+                              kept_score(arc.end) + arc.channel;
           return gain < needed;
         });
       }
