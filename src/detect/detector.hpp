@@ -57,6 +57,7 @@ enum Feature : std::size_t {
   kFrequencyHits,  // frequency-guided hits
   kWords,          // words in the unit
   kDocumentDensity,  // strong hits per 1,000 words in the whole document, smoothed (see detector.cpp)
+  kFrequencyDensity,  // frequency-guided hits with gain >= 4.5 per 1,000 words in the document, smoothed
   kFeatureCount
 };
 using Features = std::array<double, kFeatureCount>;
@@ -67,7 +68,7 @@ const char* to_string(Level level);
 inline constexpr std::size_t kDesignSize = kFeatureCount + 1;  // with the intercept
 using Design = std::array<double, kDesignSize>;
 // The model's inputs for a sentence or paragraph: an intercept, the feature sums, and the logs of
-// the length and of the document density.
+// the length and of the document densities.
 Design design(const Features& raw);
 
 struct PassageScore {

@@ -206,9 +206,11 @@ int main(int argc, char** argv) {
           for (const detect::PassageScore& p : scores.passages) {
             for (const detect::Evidence& e : p.evidence) {
               dump << "hit\t" << document_spun << '\t' << list << '\t' << detect::to_string(e.kind) << '\t' << e.strength
-                   << '\t' << e.gain << '\t' << spun.bytes().substr(e.begin, e.end - e.begin) << '\t' << e.original << '\n';
+                   << '\t' << e.gain << '\t' << spun.bytes().substr(e.begin, e.end - e.begin) << '\t' << e.original << '\t'
+                   << documents << '\n';
             }
           }
+          dump << "document\t" << document_spun << '\t' << list << '\t' << documents << '\t' << scores.words << '\n';
         }
         ++documents;
       }
@@ -224,7 +226,8 @@ int main(int argc, char** argv) {
       for (;;) {
         weights.coefficients[level] = fit(samples[level], l2, fixed_zero);
         bool changed = false;
-        for (const std::size_t f : {detect::kPhraseWeight, detect::kPhraseGain, detect::kNumbers, detect::kFrequencyGain, detect::kFrequencyHits}) {
+        for (const std::size_t f : {detect::kPhraseWeight, detect::kPhraseGain, detect::kNumbers, detect::kFrequencyGain, detect::kFrequencyHits,
+                                  detect::kFrequencyDensity}) {
           if (!fixed_zero[f + 1] && weights.coefficients[level][f + 1] < 0) {
             fixed_zero[f + 1] = true;
             changed = true;
