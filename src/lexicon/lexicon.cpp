@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "lexicon/numbers.hpp"
 #include "resources.hpp"
@@ -99,6 +100,28 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
     return a.prior != b.prior ? a.prior > b.prior : a.text < b.text;
   });
   if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Lexicon::glued_words(std::string_view word) const {
+  // Grammatical words that a link boundary often glues to its neighbour.
+  static const std::unordered_set<std::string_view> joining = {
+      "the",  "an",    "and",  "or",    "but",   "of",    "to",    "in",    "on",   "at",    "by",    "for",
+      "with", "from",  "into", "as",    "that",  "this",  "these", "those", "their", "them",  "they",  "his",
+      "her",  "its",   "our",  "your",  "we",    "he",    "she",   "it",    "who",   "which", "was",   "were",
+      "is",   "are",   "has",  "have",  "had",   "will",  "would", "after", "before", "over", "about", "than",
+      "then", "when",  "while", "not",  "after", "since", "also",  "said"};
+  std::vector<std::pair<std::string, std::string>> out;
+  if (word.size() < 5 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return out;
+  // A word some thesaurus lists ("oversoon", "bypast") is a word, however rare; a dropped g
+  // ("killin", "sportin") is dialect, not glue.
+  if (morphology_.known(word) || thesaurus_.contains(word)) return out;
+  if (word.ends_with("in") && morphology_.known(std::string(word) + "g")) return out;
+  for (std::size_t k = 2; k + 2 <= word.size(); ++k) {
+    const std::string_view left = word.substr(0, k), right = word.substr(k);
+    if (!joining.count(left) && !joining.count(right)) continue;
+    if (morphology_.known(left) && morphology_.known(right)) out.emplace_back(left, right);
+  }
   return out;
 }
 

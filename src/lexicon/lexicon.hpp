@@ -50,6 +50,13 @@ class Lexicon {
   std::vector<WordCandidate> word_candidates(std::string_view word, std::size_t limit,
                                              const std::function<bool(std::string_view)>& keep = {}) const;
 
+  // Ways to read `word` (lowercase) as two words run together, as scraping leaves them where a
+  // link ended ("soldierstheir", "campaignwith"): the whole is neither English to Hunspell nor
+  // a thesaurus word nor a dropped-g form ("killin"), both parts are English (two letters or
+  // more), and one part is a short grammatical word ("their", "with", "the"). Left part
+  // shortest first.
+  std::vector<std::pair<std::string, std::string>> glued_words(std::string_view word) const;
+
   // Whether the lexicon offers `original` for the spun text `spun` (case-insensitive): a number
   // rule, or a split of both into aligned pieces of up to four words where each spun piece is
   // the original piece or has it as a phrase entry or a thesaurus candidate (among the first

@@ -10,6 +10,7 @@ const char* to_string(EditSource source) {
     case EditSource::Thesaurus: return "thesaurus";
     case EditSource::Number: return "number";
     case EditSource::User: return "user";
+    case EditSource::Split: return "split";
   }
   return "?";
 }

@@ -21,6 +21,7 @@ enum class EditSource : std::uint8_t {
   Thesaurus,  // a reverse-thesaurus candidate chosen by the language model
   Number,     // a number-garble rule ("seven.6 million" -> "7.6 million")
   User,       // a user dictionary given with --phrases (including tortured-phrase lists)
+  Split,      // two words run together by scraping ("soldierstheir" -> "soldiers their")
 };
 
 const char* to_string(EditSource source);

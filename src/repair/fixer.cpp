@@ -113,6 +113,22 @@ class SentenceDecoder {
         }
       }
     }
+    // Words run together by scraping: only words neither model knows, never names or protected
+    // chunks.
+    if (options_.split_channel >= -20) {
+      for (std::uint32_t i = 0; i < n; ++i) {
+        const Slot& s = slots_[i];
+        // Lowercase only: a capitalised unknown word is most likely a name, even first in a
+        // sentence ("Menas").
+        if (s.protect || s.id != model_.unknown() || doc_.tokens()[s.token].shape != text::CaseShape::Lower) continue;
+        for (const auto& [left, right] : lexicon_.glued_words(s.lm)) {
+          std::string joined = left + " " + right;
+          Arc arc{i, i + 1, s.token, s.token + 1, ids_(lattice::lm_words(joined)), joined,
+                  static_cast<float>(options_.split_channel), EditSource::Split};
+          arcs_[i].push_back(std::move(arc));
+        }
+      }
+    }
     for (const lexicon::NumberFix& f : numbers_) {
       if (f.begin_token < sentence_.first_token || f.end_token > sentence_.end_token) continue;
       const std::uint32_t b = view_.slot_at(f.begin_token), e = view_.slot_at(f.end_token);
@@ -122,10 +138,13 @@ class SentenceDecoder {
       arc.number = &f;
       arcs_[b].push_back(std::move(arc));
     }
-    // Number garble is evidence in itself; everything else carries the document's spin prior.
+    // Number garble and glued words are evidence in themselves; everything else carries the
+    // document's spin prior.
     for (auto& arcs : arcs_) {
       for (Arc& arc : arcs) {
-        if (!arc.keep() && arc.source != EditSource::Number) arc.channel += static_cast<float>(bias_);
+        if (!arc.keep() && arc.source != EditSource::Number && arc.source != EditSource::Split) {
+          arc.channel += static_cast<float>(bias_);
+        }
       }
     }
     // Cheap pruning before the search: an arc whose gain in the written context (its words
@@ -305,6 +324,13 @@ class SentenceDecoder {
     if (arc.candidate) {
       return "thesaurus: " + quoted(written) + " may replace " + quoted(arc.candidate->text) + " (" +
              arc.candidate->reason + ", prior " + format_weight(arc.candidate->prior) + ")";
+    }
+    if (arc.source == EditSource::Split) {
+      const std::size_t space = arc.replacement.find(' ');
+      return "glued words: " + quoted(written) + " reads as " + quoted(arc.replacement.substr(0, space)) + " and " +
+             quoted(arc.replacement.substr(space + 1)) +
+             " run together (as scraping leaves words where a link ended); neither the dictionary nor the language "
+             "model knows the whole";
     }
     return arc.number ? arc.number->reason : std::string();
   }

@@ -56,6 +56,19 @@ TEST_CASE("spun sentences are restored, clean ones left alone", "[fixer]") {
   }
 }
 
+TEST_CASE("glued words are split in any document, names and dialect left alone", "[fixer]") {
+  if (!engine()) return;
+  // No spin prior here: glue is scraping damage, not spin.
+  CHECK(fix("Russia has been fighting Ukrainian soldierstheir role is unclear.\n") ==
+        "Russia has been fighting Ukrainian soldiers their role is unclear.\n");
+  CHECK(fix("They ran a balloon campaignwith thousands of leaflets.\n") ==
+        "They ran a balloon campaign with thousands of leaflets.\n");
+  for (const char* kept : {"Menas said nothing at all.\n", "He was killin' time.\n", "A livestream began.\n",
+                           "See soldierstheir.example.com today.\n"}) {
+    CHECK(fix(kept) == kept);
+  }
+}
+
 TEST_CASE("clean text comes back byte for byte", "[fixer]") {
   if (!engine()) return;
   const std::string clean[] = {

@@ -221,3 +221,17 @@ TEST_CASE("lexicon candidates are re-inflected thesaurus originals", "[lexicon]"
   CHECK(limited.size() == 3);
   CHECK(limited[0].prior >= limited[2].prior);
 }
+
+TEST_CASE("glued words split where scraping ran two words together", "[lexicon]") {
+  if (!fs::exists(unspin::data_path("thesaurus.idx"))) return;
+  const Lexicon lexicon = Lexicon::load(LexiconOptions{});
+  using Split = std::vector<std::pair<std::string, std::string>>;
+  CHECK(lexicon.glued_words("soldierstheir") == Split{{"soldiers", "their"}});
+  CHECK(lexicon.glued_words("campaignwith") == Split{{"campaign", "with"}});
+  CHECK(lexicon.glued_words("themshortly") == Split{{"them", "shortly"}});
+  CHECK(lexicon.glued_words("campaign").empty());     // a word
+  CHECK(lexicon.glued_words("oversoon").empty());     // a thesaurus word, however rare
+  CHECK(lexicon.glued_words("killin").empty());       // a dropped g
+  CHECK(lexicon.glued_words("livestream").empty());   // no grammatical part: a compound, maybe
+  CHECK(lexicon.glued_words("Soldierstheir").empty());  // lowercase input only
+}
