@@ -96,12 +96,37 @@ TEST_CASE("the model's inputs: an intercept, feature sums, log length and log de
   raw[detect::kPhraseWeight] = 2;
   raw[detect::kWords] = 500;
   raw[detect::kDocumentDensity] = 9;
+  raw[detect::kFrequencyDensity] = 3;
   const detect::Design p = detect::design(raw);
   CHECK(p[0] == 1);
   CHECK(p[1 + detect::kPhraseWeight] == 2);
   CHECK(p[1 + detect::kNumbers] == 0);
   CHECK(p[1 + detect::kWords] == Approx(std::log1p(500.0)));
   CHECK(p[1 + detect::kDocumentDensity] == Approx(std::log1p(9.0)));
+  CHECK(p[1 + detect::kFrequencyDensity] == Approx(std::log1p(3.0)));
+}
+
+TEST_CASE("the frequency density counts the document's frequency hits with a large gain", "[detector]") {
+  if (!testing::test_engine()) return;
+  // "aforesaid" for "said": a thesaurus swap the language model rejects by a wide margin.
+  const std::string swapped = "The mayor aforesaid that the plan would go ahead.\n";
+  double previous_density = 0;
+  for (std::size_t copies = 0; copies <= 2; ++copies) {
+    std::string text;
+    for (std::size_t k = 0; k < copies; ++k) text += swapped;
+    const detect::DocumentScore s = score(text + kClean);
+    std::size_t large = 0;
+    for (const detect::PassageScore& p : s.passages) {
+      for (const detect::Evidence& e : p.evidence) large += e.kind == detect::EvidenceKind::Frequency && e.gain >= 4.5;
+    }
+    CHECK(large == copies);
+    const double expected = 1000.0 * (static_cast<double>(large) + 0.2) / (static_cast<double>(s.words) + 500.0);
+    CHECK(s.features[detect::kFrequencyDensity] == Approx(expected));
+    CHECK(s.features[detect::kFrequencyDensity] > previous_density);
+    previous_density = s.features[detect::kFrequencyDensity];
+    for (const detect::PassageScore& p : s.passages) CHECK(p.features[detect::kFrequencyDensity] == Approx(expected));
+    for (const detect::PassageScore& p : s.sentences) CHECK(p.features[detect::kFrequencyDensity] == Approx(expected));
+  }
 }
 
 TEST_CASE("spun prose scores high with its evidence; clean prose scores low", "[detector]") {
