@@ -41,6 +41,7 @@ std::string american_spelling(std::string_view word) {
 
 std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::size_t limit,
                                                     const std::function<bool(std::string_view)>& keep) const {
+  if (limit == 0) return {};
   const std::string observed = text::to_lower(word);
   std::vector<Analysis> analyses = morphology_.analyze(observed);
   if (std::none_of(analyses.begin(), analyses.end(), [](const Analysis& a) { return a.inflection == Inflection::None; })) {
@@ -113,13 +114,18 @@ std::vector<std::pair<std::string, std::string>> Lexicon::glued_words(std::strin
       "then", "when",  "while", "not",  "after", "since", "also",  "said"};
   std::vector<std::pair<std::string, std::string>> out;
   if (word.size() < 5 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return out;
+  // Split points with a grammatical part first: string look-ups, before any Hunspell call.
+  std::vector<std::size_t> splits;
+  for (std::size_t k = 2; k + 2 <= word.size(); ++k) {
+    if (joining.count(word.substr(0, k)) || joining.count(word.substr(k))) splits.push_back(k);
+  }
+  if (splits.empty()) return out;
   // A word some thesaurus lists ("oversoon", "bypast") is a word, however rare; a dropped g
   // ("killin", "sportin") is dialect, not glue.
-  if (morphology_.known(word) || thesaurus_.contains(word)) return out;
+  if (thesaurus_.contains(word) || morphology_.known(word)) return out;
   if (word.ends_with("in") && morphology_.known(std::string(word) + "g")) return out;
-  for (std::size_t k = 2; k + 2 <= word.size(); ++k) {
+  for (const std::size_t k : splits) {
     const std::string_view left = word.substr(0, k), right = word.substr(k);
-    if (!joining.count(left) && !joining.count(right)) continue;
     if (morphology_.known(left) && morphology_.known(right)) out.emplace_back(left, right);
   }
   return out;

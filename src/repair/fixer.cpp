@@ -42,13 +42,16 @@ std::string format_weight(double w) {
 class SentenceDecoder {
  public:
   using CandidateCache = std::unordered_map<std::string, std::vector<lexicon::WordCandidate>>;
+  using GlueCache = std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>;
 
   SentenceDecoder(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, const FixOptions& options,
                   const text::Document& doc, const text::Sentence& sentence,
                   const std::vector<lexicon::NumberFix>& numbers, double document_bias,
-                  const ConsistencyMap& consistent, CandidateCache& cache, lattice::WordIds& ids)
+                  const ConsistencyMap& consistent, CandidateCache& cache, GlueCache& glue_cache,
+                  lattice::WordIds& ids)
       : lexicon_(lexicon), model_(model), options_(options), doc_(doc), sentence_(sentence), numbers_(numbers),
-        bias_(document_bias), consistent_(consistent), cache_(cache), ids_(ids), view_(lexicon.phrases(), ids, doc, sentence),
+        bias_(document_bias), consistent_(consistent), cache_(cache), glue_cache_(glue_cache), ids_(ids),
+        view_(lexicon.phrases(), ids, doc, sentence),
         slots_(view_.slots()) {}
 
   void run(std::vector<Edit>& out) {
@@ -121,7 +124,9 @@ class SentenceDecoder {
         // Lowercase only: a capitalised unknown word is most likely a name, even first in a
         // sentence ("Menas").
         if (s.protect || s.id != model_.unknown() || doc_.tokens()[s.token].shape != text::CaseShape::Lower) continue;
-        for (const auto& [left, right] : lexicon_.glued_words(s.lm)) {
+        auto glued = glue_cache_.find(s.lm);
+        if (glued == glue_cache_.end()) glued = glue_cache_.emplace(s.lm, lexicon_.glued_words(s.lm)).first;
+        for (const auto& [left, right] : glued->second) {
           std::string joined = left + " " + right;
           Arc arc{i, i + 1, s.token, s.token + 1, ids_(lattice::lm_words(joined)), joined,
                   static_cast<float>(options_.split_channel), EditSource::Split};
@@ -355,6 +360,7 @@ class SentenceDecoder {
   const double bias_;  // log10, added to every edit arc: the document's evidence of spin
   const ConsistencyMap& consistent_;
   CandidateCache& cache_;
+  GlueCache& glue_cache_;  // word -> its glued-word splits, per document
   lattice::WordIds& ids_;  // word -> model id, shared by the document
   const lattice::SentenceView view_;
   const std::vector<lattice::Slot>& slots_;
@@ -457,9 +463,11 @@ FixResult Fixer::fix(const text::Document& doc) const {
   const double bias = document_bias(doc, numbers.size(), nullptr, &written);
   const ConsistencyMap consistent = consistency(doc, bias, written);
   SentenceDecoder::CandidateCache cache;
+  SentenceDecoder::GlueCache glue_cache;
   lattice::WordIds ids(model_);
   for (const text::Sentence& sentence : doc.sentences()) {
-    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, consistent, cache, ids).run(result.edits);
+    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, ids)
+        .run(result.edits);
   }
   return result;
 }

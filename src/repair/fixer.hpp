@@ -36,9 +36,13 @@ struct FixOptions {
   double thesaurus_penalty = 2.0;
   // A word opens thesaurus arcs only when its log10 probability in context is below this.
   double suspicion = -3.0;
-  // Pruning, measured on dev (docs/QUALITY.md): 8 candidates and a beam of 8 instead of 12 and 12
-  // cost 0.16 points of recall, gained 0.17 of precision and 19% of the time.
-  std::size_t thesaurus_candidates = 8;  // per suspicious word, best priors first
+  // Reverse-thesaurus candidates per suspicious word, best priors first. 0 (the default): no
+  // thesaurus arcs. Measured on dev news spin (docs/QUALITY.md), 8 candidates made 35 more fixes
+  // but 21 more wrong edits and 94 more damaged words, and made `fix` on spun text 4 times
+  // slower; on thesaurus spin they restore almost nothing. Users opt in with
+  // --thesaurus-candidates N. (With 8 instead of 12 and a beam of 8 instead of 12: -0.16 points
+  // of recall, +0.17 of precision, 19% less time.)
+  std::size_t thesaurus_candidates = 0;
   std::size_t beam = 8;                  // hypotheses kept per position
   // The document prior: spun news shows about `spun_density` strong spinner forms (multi-word
   // phrase entries of weight >= 0.8, number garble) per 1,000 words. A document with fewer has

@@ -217,6 +217,7 @@ TEST_CASE("lexicon candidates are re-inflected thesaurus originals", "[lexicon]"
   CHECK(has("folks", "people"));
   CHECK(has("tales", "stories"));
   CHECK_FALSE(has("combating", "combating"));
+  CHECK(lexicon.word_candidates("combat", 0).empty());
   const auto limited = lexicon.word_candidates("combat", 3);
   CHECK(limited.size() == 3);
   CHECK(limited[0].prior >= limited[2].prior);
