@@ -70,7 +70,7 @@ class SentenceDecoder {
     arcs_.assign(n, {});
     // The keep path and each word's log10 probability in its written context. Only needed to
     // open thesaurus arcs, which a document judged clean does not get.
-    const bool thesaurus = bias_ > options_.thesaurus_bias_floor;
+    const bool thesaurus = options_.thesaurus_candidates > 0 && bias_ > options_.thesaurus_bias_floor;
     std::vector<float> surprise(n, 0);
     if (thesaurus) {
       lm::WordId u = model_.begin_sentence(), v = model_.begin_sentence();
