@@ -407,8 +407,11 @@ std::string Summary::describe() const {
   std::snprintf(buf, sizeof buf, "%zu documents (%zu spun)", documents, spun);
   std::string out = buf;
   if (skipped_files) out += ", " + std::to_string(skipped_files) + " files up to date and skipped";
-  std::snprintf(buf, sizeof buf, "; edits: %zu phrase, %zu thesaurus, %zu number, %zu user; %zu errors; %.1f s, %.2f MB/s",
-                edits[0], edits[1], edits[2], edits[3], errors, seconds, seconds > 0 ? mb / seconds : 0.0);
+  out += "; edits: ";
+  for (std::size_t k = 0; k < edits.size(); ++k) {
+    out += (k ? ", " : "") + std::to_string(edits[k]) + " " + repair::to_string(static_cast<repair::EditSource>(k));
+  }
+  std::snprintf(buf, sizeof buf, "; %zu errors; %.1f s, %.2f MB/s", errors, seconds, seconds > 0 ? mb / seconds : 0.0);
   return out + buf;
 }
 

@@ -74,7 +74,7 @@ struct Summary {
   std::size_t spun = 0;           // documents the detector labels spun
   std::size_t skipped_files = 0;  // up to date, not redone
   std::size_t errors = 0;
-  std::array<std::size_t, 4> edits{};  // by repair::EditSource
+  std::array<std::size_t, repair::kEditSources> edits{};  // by repair::EditSource
   std::size_t bytes = 0;
   double seconds = 0;
   std::string describe() const;  // one line for the end of a run

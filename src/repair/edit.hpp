@@ -23,6 +23,7 @@ enum class EditSource : std::uint8_t {
   User,       // a user dictionary given with --phrases (including tortured-phrase lists)
   Split,      // two words run together by scraping ("soldierstheir" -> "soldiers their")
 };
+inline constexpr std::size_t kEditSources = 5;  // for tables indexed by EditSource
 
 const char* to_string(EditSource source);
 

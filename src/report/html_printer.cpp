@@ -98,7 +98,7 @@ void append_html_escaped(std::string& out, std::string_view s) {
 void append_html_report(std::string& out, std::string_view name, const text::Document& doc,
                         std::span<const repair::Edit> edits, const detect::DocumentScore& scores) {
   const std::string_view bytes = doc.bytes();
-  std::array<std::size_t, 5> by_source{};
+  std::array<std::size_t, repair::kEditSources> by_source{};
   for (const repair::Edit& e : edits) ++by_source[static_cast<std::size_t>(e.source)];
   std::size_t spun_passages = 0;
   for (const detect::PassageScore& p : scores.passages) spun_passages += p.label == detect::Label::Spun;

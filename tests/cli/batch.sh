@@ -80,4 +80,10 @@ head -n 3 ok.jsonl | sed 's/$/\r/' >crlf.jsonl
 "$unspin" batch - -q <crlf.jsonl >crlf.out 2>/dev/null || fail "CRLF JSONL"
 [ "$(grep -c $'\r$' crlf.out)" -eq 3 ] || fail "CRLF line ends not kept"
 sed 's/\r$//' crlf.out | cmp -s - <(head -n 3 s1.jsonl) || fail "CRLF records differ from LF ones"
+# Every edit source is counted in the summary, glued words too.
+mkdir glue
+printf 'They fought Ukrainian soldierstheir role grew.\n' >glue/g.txt
+"$unspin" batch glue --out glue-out 2>glue.err || fail "batch of a glued-word document"
+grep -q "1 split" glue.err || { cat glue.err; fail "summary does not count the split edit"; }
+grep -q "soldiers their" glue-out/g.txt || fail "glued words not split in batch"
 echo "ok: batch ($records JSONL records, text files, errors, resume, -j1 = -j2) and streaming"

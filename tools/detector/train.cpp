@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
             for (const detect::Evidence& e : p.evidence) {
               dump << "hit\t" << document_spun << '\t' << list << '\t' << detect::to_string(e.kind) << '\t' << e.strength
                    << '\t' << e.gain << '\t' << spun.bytes().substr(e.begin, e.end - e.begin) << '\t' << e.original << '\t'
-                   << documents << '\n';
+                   << documents << '\t' << (&p - scores.passages.data()) << '\n';
             }
           }
           dump << "document\t" << document_spun << '\t' << list << '\t' << documents << '\t' << scores.words << '\n';
