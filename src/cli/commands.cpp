@@ -605,6 +605,7 @@ int run_lookup(const Config& config, io::FdWriter& out, std::ostream& err) {
     const auto phrases = lex.phrases().lookup(q);
     const auto analyses = lex.morphology().analyze(q);
     const auto candidates = lex.word_candidates(q, config.limit);
+    const auto splits = lex.glued_words(q);
     buffer.clear();
     if (config.format == Format::Json) {
       report::JsonWriter w(buffer);
@@ -622,6 +623,8 @@ int run_lookup(const Config& config, io::FdWriter& out, std::ostream& err) {
         w.begin_object().key("text").value(c.text).key("prior").value(static_cast<double>(c.prior), 4);
         w.key("sources").value(lexicon::sources_to_string(c.sources)).key("reason").value(c.reason).end_object();
       }
+      w.end_array().key("glued").begin_array();
+      for (const auto& [left, right] : splits) w.value(left + " " + right);
       w.end_array().end_object();
       buffer += '\n';
     } else {
@@ -642,7 +645,8 @@ int run_lookup(const Config& config, io::FdWriter& out, std::ostream& err) {
         std::snprintf(number, sizeof number, "%.4f", static_cast<double>(c.prior));
         buffer += "  thesaurus\t" + c.text + "\t" + number + "\t" + c.reason + "\n";
       }
-      if (phrases.empty() && candidates.empty()) buffer += "  (no candidates)\n";
+      for (const auto& [left, right] : splits) buffer += "  glued\t" + left + " " + right + "\n";
+      if (phrases.empty() && candidates.empty() && splits.empty()) buffer += "  (no candidates)\n";
     }
     out.write(buffer);
   }
