@@ -105,13 +105,13 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
 }
 
 std::vector<std::pair<std::string, std::string>> Lexicon::glued_words(std::string_view word) const {
-  // Grammatical words that a link boundary often glues to its neighbour.
+  // Frequent short words, mostly grammatical, that a link boundary often glues to a neighbour.
   static const std::unordered_set<std::string_view> joining = {
       "the",  "an",    "and",  "or",    "but",   "of",    "to",    "in",    "on",   "at",    "by",    "for",
       "with", "from",  "into", "as",    "that",  "this",  "these", "those", "their", "them",  "they",  "his",
       "her",  "its",   "our",  "your",  "we",    "he",    "she",   "it",    "who",   "which", "was",   "were",
       "is",   "are",   "has",  "have",  "had",   "will",  "would", "after", "before", "over", "about", "than",
-      "then", "when",  "while", "not",  "after", "since", "also",  "said"};
+      "then", "when",  "while", "not",  "since", "also",  "said"};
   std::vector<std::pair<std::string, std::string>> out;
   if (word.size() < 5 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return out;
   // Split points with a grammatical part first: string look-ups, before any Hunspell call.
