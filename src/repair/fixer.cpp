@@ -408,28 +408,35 @@ ConsistencyMap Fixer::consistency(const text::Document& doc, double bias,
                                   const std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t>& written) const {
   ConsistencyMap out;
   if (options_.consistency_weight == 0 || written.empty() || bias <= options_.thesaurus_bias_floor) return out;
-  // The document as language-model words, one sentence after another, and where each word occurs.
-  std::vector<std::string> words;
-  std::vector<std::uint32_t> sentence_end;  // per word: one past the last word of its sentence
-  for (std::vector<std::string>& sentence : lm::lm_sentences(doc)) {
-    const auto end = static_cast<std::uint32_t>(words.size() + sentence.size());
-    for (std::string& w : sentence) {
-      words.push_back(std::move(w));
-      sentence_end.push_back(end);
+  // Count each matched entry's original in the document, as language-model words within a
+  // sentence. Only the originals are indexed, so memory stays that of one sentence.
+  std::unordered_map<const lexicon::PhraseEntry*, std::vector<std::string>> originals;
+  std::unordered_map<std::string, std::vector<const lexicon::PhraseEntry*>> by_first;
+  for (const auto& [entry, n] : written) {
+    std::vector<std::string> words = lattice::lm_words(entry->original);
+    if (words.empty()) continue;
+    by_first[words.front()].push_back(entry);
+    originals.emplace(entry, std::move(words));
+  }
+  std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t> found;
+  std::vector<std::string> sentence;
+  for (const text::Sentence& s : doc.sentences()) {
+    sentence.clear();
+    for (const text::Token& t : doc.tokens(s)) {
+      std::string w = lm::lm_token(doc.text(t), t.kind);
+      if (!w.empty()) sentence.push_back(std::move(w));
+    }
+    for (std::size_t at = 0; at < sentence.size(); ++at) {
+      const auto it = by_first.find(sentence[at]);
+      if (it == by_first.end()) continue;
+      for (const lexicon::PhraseEntry* entry : it->second) {
+        const std::vector<std::string>& phrase = originals.at(entry);
+        if (at + phrase.size() <= sentence.size() && std::equal(phrase.begin() + 1, phrase.end(), sentence.begin() + at + 1)) {
+          ++found[entry];
+        }
+      }
     }
   }
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> where;
-  for (std::uint32_t i = 0; i < words.size(); ++i) where[words[i]].push_back(i);
-  auto occurrences = [&](const std::vector<std::string>& phrase) {
-    std::uint32_t n = 0;
-    const auto it = phrase.empty() ? where.end() : where.find(phrase.front());
-    if (it == where.end()) return n;
-    for (const std::uint32_t at : it->second) {
-      if (at + phrase.size() > sentence_end[at]) continue;
-      n += std::equal(phrase.begin() + 1, phrase.end(), words.begin() + at + 1);
-    }
-    return n;
-  };
   // log10 frequency of a phrase in clean text: its first word's unigram probability, then each
   // next word given the words before it.
   auto frequency = [&](const std::vector<std::string>& phrase) {
@@ -446,7 +453,7 @@ ConsistencyMap Fixer::consistency(const text::Document& doc, double bias,
   for (const auto& [entry, n_written] : written) {
     const std::vector<std::string> spun = lattice::lm_words(entry->spun);
     const std::vector<std::string> original = lattice::lm_words(entry->original);
-    const double n_original = occurrences(original);
+    const double n_original = found.count(entry) ? found.at(entry) : 0;
     const double observed = std::log10((n_written + 0.5) / (n_original + 0.5));
     const double expected = frequency(spun) - frequency(original);
     const double excess = std::clamp(observed - expected, options_.consistency_min, options_.consistency_max);
