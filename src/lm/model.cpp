@@ -13,14 +13,19 @@ std::string lm_token(std::string_view text, text::TokenKind kind) {
   return out;
 }
 
+void lm_sentence(const text::Document& doc, const text::Sentence& sentence, std::vector<std::string>& out) {
+  out.clear();
+  for (const text::Token& t : doc.tokens(sentence)) {
+    std::string w = lm_token(doc.text(t), t.kind);
+    if (!w.empty()) out.push_back(std::move(w));
+  }
+}
+
 std::vector<std::vector<std::string>> lm_sentences(const text::Document& doc) {
   std::vector<std::vector<std::string>> out;
+  std::vector<std::string> words;
   for (const text::Sentence& s : doc.sentences()) {
-    std::vector<std::string> words;
-    for (const text::Token& t : doc.tokens(s)) {
-      std::string w = lm_token(doc.text(t), t.kind);
-      if (!w.empty()) words.push_back(std::move(w));
-    }
+    lm_sentence(doc, s, words);
     if (!words.empty()) out.push_back(std::move(words));
   }
   return out;

@@ -42,7 +42,9 @@ class LanguageModel {
 // The normalised LM token for a document token, or "" for tokens the models do not see.
 std::string lm_token(std::string_view text, text::TokenKind kind);
 
-// The LM tokens of each sentence of a document.
+// The LM tokens of one sentence of a document, into `out` (cleared first; reusing it saves
+// allocations), and of each sentence of a document.
+void lm_sentence(const text::Document& doc, const text::Sentence& sentence, std::vector<std::string>& out);
 std::vector<std::vector<std::string>> lm_sentences(const text::Document& doc);
 
 // log10 probability of a sentence (with <s> and </s>) and its number of scored tokens.

@@ -115,22 +115,16 @@ class SentenceDecoder {
           arcs_[i].push_back(std::move(arc));
         }
       }
-    }
-    // Words run together by scraping: only words neither model knows, never names or protected
-    // chunks.
-    if (options_.split_channel >= -20) {
-      for (std::uint32_t i = 0; i < n; ++i) {
-        const Slot& s = slots_[i];
-        // Lowercase only: a capitalised unknown word is most likely a name, even first in a
-        // sentence ("Menas").
-        if (s.protect || s.id != model_.unknown() || doc_.tokens()[s.token].shape != text::CaseShape::Lower) continue;
+      // Words run together by scraping: only words neither model knows, and lowercase (a
+      // capitalised unknown word is most likely a name, even first in a sentence: "Menas").
+      if (options_.split_channel >= -20 && s.id == model_.unknown() &&
+          doc_.tokens()[s.token].shape == text::CaseShape::Lower) {
         auto glued = glue_cache_.find(s.lm);
         if (glued == glue_cache_.end()) glued = glue_cache_.emplace(s.lm, lexicon_.glued_words(s.lm)).first;
         for (const auto& [left, right] : glued->second) {
           std::string joined = left + " " + right;
-          Arc arc{i, i + 1, s.token, s.token + 1, ids_(lattice::lm_words(joined)), joined,
-                  static_cast<float>(options_.split_channel), EditSource::Split};
-          arcs_[i].push_back(std::move(arc));
+          arcs_[i].push_back({i, i + 1, s.token, s.token + 1, ids_(lattice::lm_words(joined)), joined,
+                              static_cast<float>(options_.split_channel), EditSource::Split});
         }
       }
     }
@@ -287,10 +281,13 @@ class SentenceDecoder {
       // The posterior of this arc among keeping the span and every other candidate for it: a
       // spun form with two plausible originals ("youngsters": children, kids) is not confidently
       // either. (Against keeping alone, dev precision was 0.908 at the same threshold.)
+      // Each rival's margin over keeping is also what --explain shows as a runner-up.
+      std::vector<std::pair<const Arc*, double>> rivals;
       double mass = 1.0 + std::pow(10.0, -margin);
       for (const Arc& other : arcs_[arc.begin]) {
         if (&other == &arc || other.keep() || other.end != arc.end || other.replacement == arc.replacement) continue;
-        mass += std::pow(10.0, local(k, {&other}, nullptr) - kept - margin);
+        rivals.emplace_back(&other, local(k, {&other}, nullptr) - kept);
+        mass += std::pow(10.0, rivals.back().second - margin);
       }
       const double confidence = 1.0 / mass;
       if (confidence < options_.threshold) continue;
@@ -304,13 +301,11 @@ class SentenceDecoder {
       char gain[96];
       std::snprintf(gain, sizeof gain, "; language model and channel favour it by %.2f (log10)", margin);
       edit.reason = reason(arc, written) + gain;
-      // Runners-up: other candidates for the same span, scored the same way against keeping.
+      // Runners-up: the rivals, each scored against keeping alone; one per replacement.
       std::vector<Alternative> others;
-      for (const Arc& other : arcs_[arc.begin]) {
-        if (&other == &arc || other.keep() || other.end != arc.end || other.replacement == arc.replacement) continue;
-        if (std::any_of(others.begin(), others.end(), [&](const Alternative& a) { return a.replacement == other.replacement; })) continue;
-        const double m = local(k, {&other}, nullptr) - kept;
-        others.push_back({other.replacement, 1.0 / (1.0 + std::pow(10.0, -m))});
+      for (const auto& [other, m] : rivals) {
+        if (std::any_of(others.begin(), others.end(), [&](const Alternative& a) { return a.replacement == other->replacement; })) continue;
+        others.push_back({other->replacement, 1.0 / (1.0 + std::pow(10.0, -m))});
       }
       std::sort(others.begin(), others.end(), [](const Alternative& a, const Alternative& b) { return a.confidence > b.confidence; });
       if (others.size() > 3) others.resize(3);
@@ -421,11 +416,7 @@ ConsistencyMap Fixer::consistency(const text::Document& doc, double bias,
   std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t> found;
   std::vector<std::string> sentence;
   for (const text::Sentence& s : doc.sentences()) {
-    sentence.clear();
-    for (const text::Token& t : doc.tokens(s)) {
-      std::string w = lm::lm_token(doc.text(t), t.kind);
-      if (!w.empty()) sentence.push_back(std::move(w));
-    }
+    lm::lm_sentence(doc, s, sentence);
     for (std::size_t at = 0; at < sentence.size(); ++at) {
       const auto it = by_first.find(sentence[at]);
       if (it == by_first.end()) continue;
@@ -451,11 +442,11 @@ ConsistencyMap Fixer::consistency(const text::Document& doc, double bias,
     return lp;
   };
   for (const auto& [entry, n_written] : written) {
-    const std::vector<std::string> spun = lattice::lm_words(entry->spun);
-    const std::vector<std::string> original = lattice::lm_words(entry->original);
+    const auto original = originals.find(entry);
     const double n_original = found.count(entry) ? found.at(entry) : 0;
     const double observed = std::log10((n_written + 0.5) / (n_original + 0.5));
-    const double expected = frequency(spun) - frequency(original);
+    const double expected = frequency(lattice::lm_words(entry->spun)) -
+                            (original == originals.end() ? 0.0 : frequency(original->second));
     const double excess = std::clamp(observed - expected, options_.consistency_min, options_.consistency_max);
     out.emplace(entry, Consistency{static_cast<float>(options_.consistency_weight * excess), n_written,
                                    static_cast<std::uint32_t>(n_original), static_cast<float>(std::pow(10.0, -expected))});
