@@ -18,6 +18,7 @@
 #include <mutex>
 #include <thread>
 
+#include "detect/frequency_table.hpp"
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "report/diff_printer.hpp"
@@ -127,7 +128,7 @@ namespace {
 class Pool {
  public:
   Pool(unsigned jobs, EngineParts parts) {
-    if (!parts.detector_cache) parts.detector_cache = detect::Detector::new_cache();
+    if (!parts.detector_cache) parts.detector_cache = detect::Detector::new_cache(detect::default_frequency_table());
     // Each thread loads its own worker (language model) at the same time as the others.
     workers_.resize(jobs);
     std::vector<std::exception_ptr> failures(jobs);

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "batch/batch.hpp"
+#include "detect/frequency_table.hpp"
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "lexicon/lexicon.hpp"
@@ -75,6 +76,12 @@ bool use_color(Color when, int fd) {
 
 detect::DetectorWeights load_detector_weights() { return detect::DetectorWeights::load(dictionary_path("detector.tsv")); }
 
+// The detector, with the build's precomputed frequency table when there is one.
+std::unique_ptr<detect::Detector> make_detector(const Engine& engine, const Config& config) {
+  return std::make_unique<detect::Detector>(engine.lexicon, *engine.model, load_detector_weights(), config.detect,
+                                            detect::Detector::new_cache(detect::default_frequency_table()));
+}
+
 void append_explanation(std::string& out, const std::string& path, const text::Document& doc, const repair::Edit& e) {
   const text::LineColumn where = doc.position(e.begin);
   char confidence[16];
@@ -105,7 +112,7 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
   // JSON carries the passage scores: only then is the detector needed.
   std::unique_ptr<detect::Detector> detector;
   if (config.fix_view == FixView::Json || !config.html.empty()) {
-    detector = std::make_unique<detect::Detector>(engine.lexicon, *engine.model, load_detector_weights(), config.detect);
+    detector = make_detector(engine, config);
   }
   const bool color = use_color(config.color, file ? -1 : 1);
 
@@ -163,7 +170,8 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
 int run_check(const Config& config, io::FdWriter& out, std::ostream& err) {
   text::Segmenter segmenter(config.segment);
   const Engine engine = load_engine(config, err);
-  const detect::Detector detector(engine.lexicon, *engine.model, load_detector_weights(), config.detect);
+  const std::unique_ptr<detect::Detector> owned_detector = make_detector(engine, config);
+  const detect::Detector& detector = *owned_detector;
   bool any_error = false;
   bool any_spun = false;
   text::Document doc;
@@ -281,7 +289,8 @@ int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
   const Engine engine = load_engine(config, err);
   const lexicon::Lexicon& lex = engine.lexicon;
   const repair::Fixer fixer(engine.lexicon, *engine.model, config.fix);
-  const detect::Detector detector(engine.lexicon, *engine.model, load_detector_weights(), config.detect);
+  const std::unique_ptr<detect::Detector> owned_detector = make_detector(engine, config);
+  const detect::Detector& detector = *owned_detector;
   eval::EvalOptions eval_options = config.evaluation;
   if (config.coverage) {
     eval_options.covered = [&lex](std::string_view spun, std::string_view original) {

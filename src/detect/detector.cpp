@@ -8,6 +8,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "detect/frequency_table.hpp"
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "lattice/sentence.hpp"
@@ -142,11 +143,16 @@ struct Detector::TypeCache {
     float unigram = 0;
     std::vector<Frequent> frequent;  // rare words: candidates much more frequent, most frequent first
   };
+  std::shared_ptr<const FrequencyTable> table;  // precomputed answers, when there are any
   std::shared_mutex mutex;
   std::unordered_map<std::string, Info> types;
 };
 
-std::shared_ptr<Detector::TypeCache> Detector::new_cache() { return std::make_shared<TypeCache>(); }
+std::shared_ptr<Detector::TypeCache> Detector::new_cache(std::shared_ptr<const FrequencyTable> table) {
+  auto cache = std::make_shared<TypeCache>();
+  cache->table = std::move(table);
+  return cache;
+}
 
 Detector::Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, DetectorWeights weights,
                    DetectOptions options, std::shared_ptr<TypeCache> cache)
@@ -154,7 +160,11 @@ Detector::Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& mod
       model_(model),
       weights_(std::move(weights)),
       options_(options),
-      cache_(cache ? std::move(cache) : new_cache()) {}
+      cache_(cache ? std::move(cache) : new_cache()) {
+  if (cache_->table && cache_->table->built_for(frequency_fingerprint(lexicon_, model_), options_)) {
+    table_ = cache_->table.get();
+  }
+}
 
 Detector::~Detector() = default;
 
@@ -171,28 +181,16 @@ DocumentScore Detector::score(const text::Document& doc) const {
       if (it != cache_->types.end()) return it->second;
     }
     TypeCache::Info info;
-    info.unigram = model_.unigram(s.id);
-    // A British spelling is as common as its American twin: the models are mostly American.
-    if (const std::string us = lexicon::american_spelling(s.lm); us != s.lm) {
-      info.unigram = std::max(info.unigram, model_.unigram(model_.lookup(us)));
-    }
+    info.unigram = word_unigram(model_, s.lm, s.id);
     if (info.unigram < options_.rare_word) {
-      // Only words much more frequent than this one can qualify; judging the uninflected word
-      // first (half a decade of slack) saves inflecting the rest, which dominated check's time.
-      const double floor = info.unigram + options_.frequency_ratio - 0.5;
-      auto frequent_enough = [&](std::string_view base) {
-        return model_.unigram(model_.lookup(base)) >= floor;
-      };
-      for (lexicon::WordCandidate& c : lexicon_.word_candidates(s.lm, 24, frequent_enough)) {
-        if (c.text.find_first_of(" -") != std::string::npos) continue;
-        const lm::WordId id = model_.lookup(c.text);
-        const float u = model_.unigram(id);
-        if (u - info.unigram >= options_.frequency_ratio) info.frequent.push_back({std::move(c.text), {id}, u});
+      std::optional<std::vector<FrequentSynonym>> synonyms;
+      if (table_) synonyms = table_->find(s.lm);
+      if (!synonyms) synonyms = frequent_synonyms(lexicon_, model_, options_, s.lm, info.unigram);
+      for (FrequentSynonym& f : *synonyms) {
+        const lm::WordId id = model_.lookup(f.text);
+        info.frequent.push_back({std::move(f.text), {id}, f.unigram});
       }
     }
-    std::sort(info.frequent.begin(), info.frequent.end(),
-              [](const TypeCache::Frequent& a, const TypeCache::Frequent& b) { return a.unigram > b.unigram; });
-    if (info.frequent.size() > options_.frequency_candidates) info.frequent.resize(options_.frequency_candidates);
     const std::unique_lock lock(cache_->mutex);
     return cache_->types.emplace(s.lm, std::move(info)).first->second;  // references stay valid on rehash
   };

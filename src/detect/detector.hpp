@@ -30,6 +30,8 @@
 
 namespace unspin::detect {
 
+class FrequencyTable;
+
 enum class Label : std::uint8_t { Clean, Spun };
 const char* to_string(Label label);
 
@@ -122,8 +124,10 @@ class Detector {
  public:
   // Frequency information per word type, filled as words are met. Detectors on the same lexicon
   // and the same model files may share one (batch workers do), so each type is looked up once.
+  // A precomputed table (frequency_table.hpp) answers for the words it holds, if it was built for
+  // the detector's lexicon, model and options; otherwise it is ignored.
   struct TypeCache;
-  static std::shared_ptr<TypeCache> new_cache();
+  static std::shared_ptr<TypeCache> new_cache(std::shared_ptr<const FrequencyTable> table = nullptr);
 
   Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, DetectorWeights weights,
            DetectOptions options = {}, std::shared_ptr<TypeCache> cache = nullptr);
@@ -141,6 +145,7 @@ class Detector {
   DetectorWeights weights_;
   DetectOptions options_;
   std::shared_ptr<TypeCache> cache_;
+  const FrequencyTable* table_ = nullptr;  // the cache's table, when it fits
 };
 
 }  // namespace unspin::detect
