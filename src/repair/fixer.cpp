@@ -186,6 +186,12 @@ class SentenceDecoder {
     const std::uint32_t n = static_cast<std::uint32_t>(slots_.size());
     std::vector<Node> nodes;
     std::vector<std::vector<std::int32_t>> at(n + 1);
+    std::vector<bool> spanned(n, false);  // inside an arc that starts before it
+    for (std::uint32_t i = 0; i < n; ++i) {
+      for (const Arc& arc : arcs_[i]) {
+        for (std::uint32_t k = i + 1; k < arc.end; ++k) spanned[k] = true;
+      }
+    }
     nodes.push_back({0.0, model_.begin_sentence(), model_.begin_sentence(), -1, nullptr});
     at[0].push_back(0);
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -195,12 +201,17 @@ class SentenceDecoder {
                           [&nodes](std::int32_t a, std::int32_t b) { return nodes[a].score > nodes[b].score; });
         here.resize(options_.beam);
       }
+      // One hypothesis, only the written word, and no arc over this slot: every path passes here
+      // and takes it, so its language-model score is the same for all of them and cannot change
+      // which one wins (the margins are scored separately, in emit). Most of a spun sentence's
+      // words are like this.
+      const bool shared = options_.search_shortcut && here.size() == 1 && arcs_[i].size() == 1 && !spanned[i];
       for (const std::int32_t from : here) {
         for (const Arc& arc : arcs_[i]) {
           double score = nodes[from].score + arc.channel;
           lm::WordId u = nodes[from].u, v = nodes[from].v;
           for (const lm::WordId wid : arc.words) {
-            score += model_.score(u, v, wid);
+            if (!shared) score += model_.score(u, v, wid);
             u = v;
             v = wid;
           }

@@ -61,6 +61,10 @@ struct FixOptions {
   // Arcs whose gain in the written context is more than this (log10) below what the threshold
   // asks are dropped before the search; negative: no pruning.
   double prune_slack = 3.0;
+  // The search skips the language model where every path takes the written word (one
+  // hypothesis, no other arc, none spanning the slot): the same best path for less work. False
+  // scores every slot (for tests that check the two agree).
+  bool search_shortcut = true;
   // Below this document bias (log10), no thesaurus arcs are built: they could not win.
   double thesaurus_bias_floor = -1.0;
   // Spinners apply their dictionary throughout a document, so a spun form whose original is

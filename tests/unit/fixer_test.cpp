@@ -56,6 +56,25 @@ TEST_CASE("spun sentences are restored, clean ones left alone", "[fixer]") {
   }
 }
 
+TEST_CASE("the search's shortcut over shared slots finds the same edits as scoring every slot", "[fixer]") {
+  if (!engine()) return;
+  // Spun prose written for this test, with multi-word spinner forms whose inner words have no
+  // candidate of their own ("at all times", "by no means", "in opposition to").
+  const std::string text =
+      kSpunContext +
+      "We have at all times stuck to the plan, and we had been by no means afraid of the lengthy street. "
+      "He had a lot of associates, then as at all times, and they had been at all times in opposition to the "
+      "metropolis council. The previous participant stated that the firm had been in search of a brand new "
+      "supervisor in the interim, however by no means discovered one. It was once a tough and ambiguous form "
+      "of negotiation, even though the rancher was once stated to be professional. As soon as more, the "
+      "troopers had been at all times prepared, in line with the officers, and by no means in opposition to it.\n";
+  repair::FixOptions exact;
+  exact.search_shortcut = false;
+  const std::string fast = fix(text), slow = fix(text, exact);
+  CHECK(fast == slow);
+  CHECK(fast != text);
+}
+
 TEST_CASE("glued words are split in any document, names and dialect left alone", "[fixer]") {
   if (!engine()) return;
   // No spin prior here: glue is scraping damage, not spin.
