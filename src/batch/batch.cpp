@@ -34,7 +34,9 @@ struct Worker::Impl {
         model(lm::load_default_model(parts.model)),
         fixer(lexicon, *model, parts.fix),
         detector(lexicon, *model, parts.weights, parts.detect, parts.detector_cache),
-        segmenter(parts.segment) {}
+        segmenter(parts.segment) {
+    lexicon.morphology().speller().preload();
+  }
   lexicon::Lexicon lexicon;
   std::unique_ptr<lm::LanguageModel> model;
   repair::Fixer fixer;

@@ -63,6 +63,8 @@ Engine load_engine(const Config& config, std::ostream& err) {
   Engine engine{lexicon::Lexicon::load(lexicon_options), nullptr};
   for (const auto& [path, summary] : engine.lexicon.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
   engine.model = model.get();  // rethrows a model-loading error here
+  // Hunspell now reads its dictionary on a spare core while the input is read and processed.
+  engine.lexicon.morphology().speller().preload();
   return engine;
 }
 

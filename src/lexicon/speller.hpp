@@ -6,8 +6,8 @@
 //
 // UTF-8 std::string_view in, std::string out; no Hunspell type leaves the .cpp file. Calls are
 // serialised by a mutex, because a Hunspell object keeps per-call state; callers on hot paths
-// should cache results. Hunspell reads its dictionary on a background thread started by open();
-// the first spell() or stem() waits for it, so other loading overlaps with it.
+// should cache results. Hunspell reads its dictionary on a background thread started by
+// preload() (or by the first call); spell() and stem() wait for it, so other work can overlap.
 #pragma once
 
 #include <memory>
@@ -27,6 +27,8 @@ class Speller {
   Speller(Speller&&) noexcept;
   Speller& operator=(Speller&&) noexcept;
 
+  // Starts reading the dictionary in the background, if that has not started; returns at once.
+  void preload() const;
   bool spell(std::string_view word) const;
   std::vector<std::string> stem(std::string_view word) const;
 

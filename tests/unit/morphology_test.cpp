@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <thread>
+#include <vector>
 
 #include "errors.hpp"
 
@@ -77,4 +79,21 @@ TEST_CASE("a missing dictionary is a clear resource error", "[morphology]") {
   MorphologyPaths paths;
   paths.hunspell = "/nonexistent/en_US";
   CHECK_THROWS_WITH(Morphology::load(paths), Catch::Contains("/nonexistent/en_US.aff: cannot read"));
+}
+
+TEST_CASE("Hunspell loads on first use, or in the background after preload, from any thread", "[morphology]") {
+  using unspin::lexicon::Speller;
+  const Speller lazy = Speller::open(MorphologyPaths{}.hunspell);
+  CHECK(lazy.spell("troopers"));  // no preload: the first call starts the load and waits for it
+  CHECK_FALSE(lazy.spell("soldierstheir"));
+  const Speller early = Speller::open(MorphologyPaths{}.hunspell);
+  early.preload();
+  early.preload();  // at most one load
+  std::vector<std::thread> threads;
+  std::vector<int> known(4, 0);
+  for (std::size_t t = 0; t < known.size(); ++t) {
+    threads.emplace_back([&, t] { known[t] = early.spell("combating") && !early.spell("combatingg"); });
+  }
+  for (std::thread& t : threads) t.join();
+  CHECK(known == std::vector<int>(4, 1));
 }
