@@ -19,6 +19,7 @@ struct SphinxModel::Impl {
   std::string path;
   std::int32_t unknown = 0;
   std::int32_t count = 0;
+  WordId bos = 0, eos = 0;  // looked up once: score() asks for <s> on every call
   mutable std::mutex mutex;
   ~Impl() {
     if (model) ngram_model_free(model);
@@ -37,7 +38,10 @@ SphinxModel SphinxModel::open(const std::string& path) {
   ngram_model_apply_weights(impl->model, 1.0, 1.0);
   impl->unknown = ngram_unknown_wid(impl->model);
   impl->count = static_cast<std::int32_t>(ngram_model_get_counts(impl->model)[0]);
-  return SphinxModel(std::move(impl));
+  SphinxModel model(std::move(impl));
+  model.impl_->bos = model.lookup("<s>");
+  model.impl_->eos = model.lookup("</s>");
+  return model;
 }
 
 SphinxModel::SphinxModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -50,8 +54,8 @@ WordId SphinxModel::lookup(std::string_view word) const {
   return id < 0 || id == impl_->unknown ? unknown() : static_cast<WordId>(id);
 }
 
-WordId SphinxModel::begin_sentence() const { return lookup("<s>"); }
-WordId SphinxModel::end_sentence() const { return lookup("</s>"); }
+WordId SphinxModel::begin_sentence() const { return impl_->bos; }
+WordId SphinxModel::end_sentence() const { return impl_->eos; }
 WordId SphinxModel::unknown() const { return static_cast<WordId>(impl_->count); }  // past the vocabulary
 
 float SphinxModel::score(WordId u, WordId v, WordId w) const {
