@@ -4,10 +4,12 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <iostream>
 #include <cstdlib>
 #include <memory>
+#include <sstream>
 
 #include "batch/batch.hpp"
 #include "detect/frequency_table.hpp"
@@ -106,6 +108,91 @@ void append_explanation(std::string& out, const std::string& path, const text::D
   }
 }
 
+// Progress on standard error: a bar redrawn in place on a terminal, a plain line every 10
+// seconds otherwise, nothing with -q.
+class ProgressLine {
+ public:
+  ProgressLine(std::ostream& err, bool quiet) : err_(err), quiet_(quiet), tty_(::isatty(2)) {}
+  void operator()(const batch::Progress& p) {
+    if (quiet_) return;
+    const double fraction = p.bytes_total ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total) : 1.0;
+    const double mbs = p.seconds > 0 ? static_cast<double>(p.bytes_done) / 1e6 / p.seconds : 0;
+    const double eta = fraction > 0 && fraction < 1 ? p.seconds * (1 - fraction) / fraction : 0;
+    char line[200];
+    if (tty_) {
+      const int width = 24, filled = static_cast<int>(fraction * width);
+      std::snprintf(line, sizeof line, "\r[%s%s] %5.1f%%  %zu docs  %zu/%zu files  %.2f MB/s  ETA %d:%02d ",
+                    std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                    std::string(static_cast<std::size_t>(width - filled), '-').c_str(), 100 * fraction, p.documents,
+                    p.files_done, p.files_total, mbs, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+      err_ << line << std::flush;
+      drawn_ = true;
+    } else if (p.seconds - last_ >= 10 || (fraction >= 1 && last_ >= 0 && p.seconds > 10)) {
+      std::snprintf(line, sizeof line, "unspin: batch: %.0f%%, %zu documents, %zu/%zu files, %.2f MB/s, ETA %d:%02d\n",
+                    100 * fraction, p.documents, p.files_done, p.files_total, mbs, static_cast<int>(eta) / 60,
+                    static_cast<int>(eta) % 60);
+      err_ << line << std::flush;
+      last_ = p.seconds;
+    }
+  }
+  // Ends the bar's line, if one is drawn (before a message, or at the end).
+  void finish() {
+    if (drawn_) err_ << '\n' << std::flush;
+    drawn_ = false;
+  }
+
+ private:
+  std::ostream& err_;
+  bool quiet_, tty_;
+  bool drawn_ = false;
+  double last_ = 0;
+};
+
+// Progress over the input files of fix and check: the bar above, only on a terminal, only when
+// there are several files, the results do not go to the terminal (they would mix with the bar),
+// and the run has taken a second.
+class FileProgress {
+ public:
+  FileProgress(const Config& config, bool output_to_terminal, std::ostream& err)
+      : line_(err, config.quiet || output_to_terminal || config.inputs.size() < 2 || !::isatty(2)) {
+    progress_.files_total = config.inputs.size();
+    for (const std::string& path : config.inputs) {
+      std::error_code ec;
+      const std::uintmax_t size = path == "-" ? 0 : std::filesystem::file_size(path, ec);
+      if (!ec) progress_.bytes_total += size;
+    }
+  }
+  ~FileProgress() { line_.finish(); }
+  FileProgress(const FileProgress&) = delete;
+  FileProgress& operator=(const FileProgress&) = delete;
+
+  // Passes messages on to standard error, ending the bar's line first.
+  void message(std::ostream& err, const std::string& text) {
+    if (text.empty()) return;
+    line_.finish();
+    err << text;
+  }
+  void file_done(std::size_t bytes) {
+    ++progress_.files_done;
+    ++progress_.documents;
+    progress_.bytes_done += bytes;
+    progress_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (progress_.seconds >= after_) line_(progress_);
+  }
+
+ private:
+  // Seconds before the bar appears; UNSPIN_PROGRESS_AFTER overrides it (the tests set 0, so that
+  // they do not depend on the machine's speed).
+  static double delay() {
+    const char* s = std::getenv("UNSPIN_PROGRESS_AFTER");
+    return s && *s ? std::atof(s) : 1.0;
+  }
+  double after_ = delay();
+  ProgressLine line_;
+  batch::Progress progress_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
 int run_stream_mode(const Config& config, io::FdWriter& out, std::ostream& err);
 
 int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err) {
@@ -122,15 +209,20 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
     detector = make_detector(engine, config);
   }
   const bool color = use_color(config.color, file ? -1 : 1);
+  FileProgress progress(config, !file && !config.in_place && ::isatty(1), err);
 
   int status = kExitOk;
   text::Document doc;
   for (const std::string& path : config.inputs) {
-    if (!load(segmenter, path, doc, err)) {
+    std::ostringstream messages;
+    const bool loaded = load(segmenter, path, doc, messages);
+    progress.message(err, messages.str());
+    if (!loaded) {
       status = kExitError;
       continue;
     }
     const repair::FixResult result = fixer.fix(doc);
+    progress.file_done(doc.bytes().size());
     if (!config.html.empty()) {
       std::string page;
       report::append_html_report(page, path, doc, result.edits, detector->score(doc));
@@ -144,8 +236,8 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
         if (config.in_place) {
           if (!result.edits.empty()) {
             io::replace_file(path, doc.bytes(), repair::apply_edits(doc.bytes(), result.edits), config.backup_suffix);
-            err << "unspin: " << path << ": " << result.edits.size() << " edits; original kept as " << path
-                << config.backup_suffix << '\n';
+            progress.message(err, "unspin: " + path + ": " + std::to_string(result.edits.size()) +
+                                      " edits; original kept as " + path + config.backup_suffix + "\n");
           }
           continue;
         }
@@ -166,7 +258,7 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
   }
   if (file) {
     if (status != kExitOk) {
-      err << "unspin: " << config.output << ": not written, because an input failed\n";
+      progress.message(err, "unspin: " + config.output + ": not written, because an input failed\n");
       return status;  // the AtomicFile's destructor removes the temporary file
     }
     file->commit();
@@ -183,12 +275,17 @@ int run_check(const Config& config, io::FdWriter& out, std::ostream& err) {
   bool any_spun = false;
   text::Document doc;
   std::string buffer;
+  FileProgress progress(config, ::isatty(1), err);
   for (const std::string& path : config.inputs) {
-    if (!load(segmenter, path, doc, err)) {
+    std::ostringstream messages;
+    const bool loaded = load(segmenter, path, doc, messages);
+    progress.message(err, messages.str());
+    if (!loaded) {
       any_error = true;
       continue;
     }
     const detect::DocumentScore scores = detector.score(doc);
+    progress.file_done(doc.bytes().size());
     for (const detect::PassageScore& p : scores.passages) {
       any_spun = any_spun || p.label == detect::Label::Spun;
     }
@@ -531,43 +628,6 @@ void check_phrases(const Config& config, std::ostream& err) {
   }
 }
 
-// Progress on standard error: a bar redrawn in place on a terminal, a plain line every 10
-// seconds otherwise, nothing with -q.
-class ProgressLine {
- public:
-  ProgressLine(std::ostream& err, bool quiet) : err_(err), quiet_(quiet), tty_(::isatty(2)) {}
-  void operator()(const batch::Progress& p) {
-    if (quiet_) return;
-    const double fraction = p.bytes_total ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total) : 1.0;
-    const double mbs = p.seconds > 0 ? static_cast<double>(p.bytes_done) / 1e6 / p.seconds : 0;
-    const double eta = fraction > 0 && fraction < 1 ? p.seconds * (1 - fraction) / fraction : 0;
-    char line[200];
-    if (tty_) {
-      const int width = 24, filled = static_cast<int>(fraction * width);
-      std::snprintf(line, sizeof line, "\r[%s%s] %5.1f%%  %zu docs  %zu/%zu files  %.2f MB/s  ETA %d:%02d ",
-                    std::string(static_cast<std::size_t>(filled), '#').c_str(),
-                    std::string(static_cast<std::size_t>(width - filled), '-').c_str(), 100 * fraction, p.documents,
-                    p.files_done, p.files_total, mbs, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
-      err_ << line << std::flush;
-      drawn_ = true;
-    } else if (p.seconds - last_ >= 10 || (fraction >= 1 && last_ >= 0 && p.seconds > 10)) {
-      std::snprintf(line, sizeof line, "unspin: batch: %.0f%%, %zu documents, %zu/%zu files, %.2f MB/s, ETA %d:%02d\n",
-                    100 * fraction, p.documents, p.files_done, p.files_total, mbs, static_cast<int>(eta) / 60,
-                    static_cast<int>(eta) % 60);
-      err_ << line << std::flush;
-      last_ = p.seconds;
-    }
-  }
-  void finish() {
-    if (drawn_) err_ << '\n';
-  }
-
- private:
-  std::ostream& err_;
-  bool quiet_, tty_;
-  bool drawn_ = false;
-  double last_ = 0;
-};
 
 int run_stream_mode(const Config& config, io::FdWriter& out, std::ostream& err) {
   check_phrases(config, err);

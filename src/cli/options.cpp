@@ -99,7 +99,10 @@ po::options_description command_options(Command command) {
          "rewrite each FILE with its repaired text (atomically: temporary file, then rename), "
          "keeping the original as FILE.orig; files without edits are left untouched")
         ("backup-suffix", po::value<std::string>()->value_name("S")->default_value(".orig"),
-         "with --in-place: the backup is FILE + S");
+         "with --in-place: the backup is FILE + S")
+        ("quiet,q", po::bool_switch(),
+         "no progress bar (shown on a terminal when several files take more than a second and "
+         "the results do not go to the terminal)");
     d.add(engine_options());
     d.add(input_options());
     return d;
@@ -233,7 +236,10 @@ po::options_description command_options(Command command) {
       ("model", po::value<std::string>()->value_name("MODEL"),
        "use a language model trained with 'unspin train-lm' instead of the default one")
       ("phrases", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
-       "add a phrase dictionary or a tortured-phrase CSV; its hits count as evidence; repeatable");
+       "add a phrase dictionary or a tortured-phrase CSV; its hits count as evidence; repeatable")
+      ("quiet,q", po::bool_switch(),
+       "no progress bar (shown on a terminal when several files take more than a second and the "
+       "results do not go to the terminal)");
   d.add(input_options());
   return d;
 }
