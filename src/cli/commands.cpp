@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <future>
 
 namespace unspin::cli {
@@ -148,13 +149,13 @@ class ProgressLine {
   double last_ = 0;
 };
 
-// Progress over the input files of fix and check: the bar above, only on a terminal, only when
-// there are several files, the results do not go to the terminal (they would mix with the bar),
-// and the run has taken a second.
+// Progress over the input of fix and check: the bar above, only on a terminal, only when the
+// results do not go to the terminal (they would mix with the bar), once the run has taken a
+// second, and redrawn at most ten times a second. It moves within a file, sentence by sentence.
 class FileProgress {
  public:
   FileProgress(const Config& config, bool output_to_terminal, std::ostream& err)
-      : line_(err, config.quiet || output_to_terminal || config.inputs.size() < 2 || !::isatty(2)) {
+      : enabled_(!config.quiet && !output_to_terminal && ::isatty(2)), line_(err, !enabled_) {
     progress_.files_total = config.inputs.size();
     for (const std::string& path : config.inputs) {
       std::error_code ec;
@@ -172,22 +173,37 @@ class FileProgress {
     line_.finish();
     err << text;
   }
+  // For Fixer::fix and Detector::score: bytes of the current file done so far.
+  std::function<void(std::size_t)> within() {
+    if (!enabled_) return {};
+    return [this](std::size_t bytes) { update(files_bytes_ + bytes, false); };
+  }
   void file_done(std::size_t bytes) {
     ++progress_.files_done;
     ++progress_.documents;
-    progress_.bytes_done += bytes;
-    progress_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    if (progress_.seconds >= after_) line_(progress_);
+    files_bytes_ += bytes;
+    update(files_bytes_, true);
   }
 
  private:
+  void update(std::size_t bytes_done, bool file_end) {
+    const double now = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (now < after_ || (!file_end && now - drawn_at_ < 0.1)) return;
+    progress_.bytes_done = bytes_done;
+    progress_.seconds = now;
+    drawn_at_ = now;
+    line_(progress_);
+  }
   // Seconds before the bar appears; UNSPIN_PROGRESS_AFTER overrides it (the tests set 0, so that
   // they do not depend on the machine's speed).
   static double delay() {
     const char* s = std::getenv("UNSPIN_PROGRESS_AFTER");
     return s && *s ? std::atof(s) : 1.0;
   }
+  bool enabled_;
   double after_ = delay();
+  double drawn_at_ = -1;
+  std::size_t files_bytes_ = 0;  // bytes of the files done
   ProgressLine line_;
   batch::Progress progress_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
@@ -221,7 +237,7 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
       status = kExitError;
       continue;
     }
-    const repair::FixResult result = fixer.fix(doc);
+    const repair::FixResult result = fixer.fix(doc, progress.within());
     progress.file_done(doc.bytes().size());
     if (!config.html.empty()) {
       std::string page;
@@ -284,7 +300,7 @@ int run_check(const Config& config, io::FdWriter& out, std::ostream& err) {
       any_error = true;
       continue;
     }
-    const detect::DocumentScore scores = detector.score(doc);
+    const detect::DocumentScore scores = detector.score(doc, progress.within());
     progress.file_done(doc.bytes().size());
     for (const detect::PassageScore& p : scores.passages) {
       any_spun = any_spun || p.label == detect::Label::Spun;

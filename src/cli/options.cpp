@@ -101,8 +101,8 @@ po::options_description command_options(Command command) {
         ("backup-suffix", po::value<std::string>()->value_name("S")->default_value(".orig"),
          "with --in-place: the backup is FILE + S")
         ("quiet,q", po::bool_switch(),
-         "no progress bar (shown on a terminal when several files take more than a second and "
-         "the results do not go to the terminal)");
+         "no progress bar (shown on a terminal when a run takes more than a second and the "
+         "results do not go to the terminal)");
     d.add(engine_options());
     d.add(input_options());
     return d;
@@ -238,8 +238,8 @@ po::options_description command_options(Command command) {
       ("phrases", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
        "add a phrase dictionary or a tortured-phrase CSV; its hits count as evidence; repeatable")
       ("quiet,q", po::bool_switch(),
-       "no progress bar (shown on a terminal when several files take more than a second and the "
-       "results do not go to the terminal)");
+       "no progress bar (shown on a terminal when a run takes more than a second and the results "
+       "do not go to the terminal)");
   d.add(input_options());
   return d;
 }

@@ -168,7 +168,7 @@ Detector::Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& mod
 
 Detector::~Detector() = default;
 
-DocumentScore Detector::score(const text::Document& doc) const {
+DocumentScore Detector::score(const text::Document& doc, const std::function<void(std::size_t)>& progress) const {
   const auto tokens = doc.tokens();
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
   lattice::WordIds ids(model_);
@@ -325,6 +325,7 @@ DocumentScore Detector::score(const text::Document& doc) const {
     passage.line = p.line;
     for (const text::Sentence& s : doc.sentences(p)) {
       SentenceHits h = sentence_hits(s);
+      if (progress) progress(s.end);
       PassageScore sentence;
       sentence.begin = s.begin;
       sentence.end = s.end;

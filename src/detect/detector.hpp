@@ -20,6 +20,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -135,7 +136,8 @@ class Detector {
   Detector(const Detector&) = delete;  // holds a cache shared by threads
   Detector& operator=(const Detector&) = delete;
 
-  DocumentScore score(const text::Document& doc) const;
+  // `progress`, when given, is called after each sentence with the bytes of `doc` done so far.
+  DocumentScore score(const text::Document& doc, const std::function<void(std::size_t)>& progress = {}) const;
   const DetectorWeights& weights() const { return weights_; }
   const DetectOptions& options() const { return options_; }
 

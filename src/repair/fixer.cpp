@@ -465,7 +465,7 @@ ConsistencyMap Fixer::consistency(const text::Document& doc, double bias,
   return out;
 }
 
-FixResult Fixer::fix(const text::Document& doc) const {
+FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::size_t)>& progress) const {
   FixResult result;
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
   std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t> written;
@@ -477,6 +477,7 @@ FixResult Fixer::fix(const text::Document& doc) const {
   for (const text::Sentence& sentence : doc.sentences()) {
     SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, ids)
         .run(result.edits);
+    if (progress) progress(sentence.end);
   }
   return result;
 }

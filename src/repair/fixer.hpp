@@ -15,6 +15,8 @@
 // entries.
 #pragma once
 
+#include <functional>
+
 #include <unordered_map>
 #include <vector>
 
@@ -104,7 +106,8 @@ struct FixResult {
 class Fixer {
  public:
   Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, FixOptions options = {});
-  FixResult fix(const text::Document& doc) const;
+  // `progress`, when given, is called after each sentence with the bytes of `doc` done so far.
+  FixResult fix(const text::Document& doc, const std::function<void(std::size_t)>& progress = {}) const;
   // The log10 bias every edit in `doc` carries (0 for clearly spun text, negative otherwise), and
   // optionally the number of strong spinner forms found.
   double document_bias(const text::Document& doc, std::size_t* strong) const;

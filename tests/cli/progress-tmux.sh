@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The progress bar of `check` and `fix` over several files, in a real terminal (a tmux pane):
-# shown when the results go to a file and the run takes more than a second; absent with -q,
+# The progress bar of `check` and `fix`, in a real terminal (a tmux pane): shown over several
+# files or one large file when the results go to a file and the run takes more than a second
+# (the test makes that no time at all); absent with -q,
 # absent when the results go to the terminal, and absent when standard error is not a terminal.
 # The results are the same either way. Skips (77) without tmux or a corpus.
 set -u
@@ -36,6 +37,10 @@ pane_run quiet "'$unspin' check -q $list >quiet.out"
 grep -q 'files' "$tmp/quiet.pane" && fail "-q still drew a bar: $(cat "$tmp/quiet.pane")"
 pane_run fixbar "'$unspin' fix -o fixed.txt $list"
 grep -q "24/24 files" "$tmp/fixbar.pane" || fail "fix -o drew no bar: $(cat "$tmp/fixbar.pane")"
+# One large file: the bar moves within it and ends at 100%.
+cat "${files[@]}" "${files[@]}" >"$tmp/big.txt"
+pane_run one "'$unspin' check big.txt >one.out"
+grep -q "1/1 files" "$tmp/one.pane" && grep -q "100.0%" "$tmp/one.pane" || fail "no bar for one large file: $(cat "$tmp/one.pane")"
 # Results to the terminal: no bar mixed into them.
 pane_run toterm "'$unspin' check $list | tail -0; '$unspin' check ${files[0]} ${files[1]}"
 grep -q 'files' "$tmp/toterm.pane" && fail "a bar was drawn over results on the terminal: $(cat "$tmp/toterm.pane")"

@@ -172,6 +172,18 @@ TEST_CASE("a single odd word does not condemn a clean paragraph", "[detector]") 
   CHECK(s.label == detect::Label::Clean);
 }
 
+TEST_CASE("score reports its progress sentence by sentence", "[detector]") {
+  if (!testing::test_engine()) return;
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(kSpun + kClean);
+  std::vector<std::size_t> calls;
+  const detect::DocumentScore s = detector().score(doc, [&calls](std::size_t bytes) { calls.push_back(bytes); });
+  REQUIRE(calls.size() == doc.sentences().size());
+  for (std::size_t k = 1; k < calls.size(); ++k) CHECK(calls[k] > calls[k - 1]);
+  CHECK(calls.back() == doc.sentences().back().end);
+  CHECK(s.score == detector().score(doc).score);
+}
+
 TEST_CASE("scores are the same from concurrent threads", "[detector]") {
   if (!testing::test_engine()) return;
   const detect::DocumentScore reference = score(kSpun + kClean);

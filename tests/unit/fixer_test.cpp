@@ -75,6 +75,19 @@ TEST_CASE("the search's shortcut over shared slots finds the same edits as scori
   CHECK(fast != text);
 }
 
+TEST_CASE("fix reports its progress sentence by sentence", "[fixer]") {
+  if (!engine()) return;
+  const repair::Fixer fixer(*engine()->lexicon, *engine()->model);
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(kSpunContext + kSpunContext);
+  std::vector<std::size_t> calls;
+  const repair::FixResult with = fixer.fix(doc, [&calls](std::size_t bytes) { calls.push_back(bytes); });
+  REQUIRE(calls.size() == doc.sentences().size());
+  for (std::size_t k = 1; k < calls.size(); ++k) CHECK(calls[k] > calls[k - 1]);
+  CHECK(calls.back() == doc.sentences().back().end);
+  CHECK(with.edits.size() == fixer.fix(doc).edits.size());  // the same edits either way
+}
+
 TEST_CASE("glued words are split in any document, names and dialect left alone", "[fixer]") {
   if (!engine()) return;
   // No spin prior here: glue is scraping damage, not spin.
