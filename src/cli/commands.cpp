@@ -173,6 +173,8 @@ class FileProgress {
     line_.finish();
     err << text;
   }
+  // load() below, with its error messages passed through message().
+  bool load(text::Segmenter& segmenter, const std::string& path, text::Document& doc, std::ostream& err);
   // For Fixer::fix and Detector::score: bytes of the current file done so far.
   std::function<void(std::size_t)> within() {
     if (!enabled_) return {};
@@ -209,6 +211,13 @@ class FileProgress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+bool FileProgress::load(text::Segmenter& segmenter, const std::string& path, text::Document& doc, std::ostream& err) {
+  std::ostringstream messages;
+  const bool loaded = cli::load(segmenter, path, doc, messages);
+  message(err, messages.str());
+  return loaded;
+}
+
 int run_stream_mode(const Config& config, io::FdWriter& out, std::ostream& err);
 
 int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err) {
@@ -230,10 +239,7 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
   int status = kExitOk;
   text::Document doc;
   for (const std::string& path : config.inputs) {
-    std::ostringstream messages;
-    const bool loaded = load(segmenter, path, doc, messages);
-    progress.message(err, messages.str());
-    if (!loaded) {
+    if (!progress.load(segmenter, path, doc, err)) {
       status = kExitError;
       continue;
     }
@@ -293,10 +299,7 @@ int run_check(const Config& config, io::FdWriter& out, std::ostream& err) {
   std::string buffer;
   FileProgress progress(config, ::isatty(1), err);
   for (const std::string& path : config.inputs) {
-    std::ostringstream messages;
-    const bool loaded = load(segmenter, path, doc, messages);
-    progress.message(err, messages.str());
-    if (!loaded) {
+    if (!progress.load(segmenter, path, doc, err)) {
       any_error = true;
       continue;
     }

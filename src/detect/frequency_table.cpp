@@ -90,10 +90,8 @@ FrequencyTable FrequencyTable::open(const std::string& path) {
   t.keys_ = {bytes.data() + pool_at, reinterpret_cast<const std::uint32_t*>(bytes.data() + keys_at), h.word_count};
   t.synonym_offsets_ = reinterpret_cast<const std::uint32_t*>(bytes.data() + synonym_offsets_at);
   t.synonyms_ = bytes.data() + synonyms_at;
-  for (std::uint32_t i = 0; i < h.word_count; ++i) {
-    if (t.keys_.offsets[i] > t.keys_.offsets[i + 1] || t.synonym_offsets_[i] > t.synonym_offsets_[i + 1]) {
-      throw corrupt("offset table out of order at word " + std::to_string(i));
-    }
+  if (!io::offsets_ordered(t.keys_.offsets, h.word_count) || !io::offsets_ordered(t.synonym_offsets_, h.word_count)) {
+    throw corrupt("offset table out of order");
   }
   if (t.keys_.offsets[h.word_count] > h.pool_size || t.synonym_offsets_[h.word_count] != h.synonym_count) {
     throw corrupt("offset tables do not match the section sizes");
@@ -175,7 +173,7 @@ void write_frequency_table(const std::string& path, std::vector<FrequencyEntry> 
   h.candidates = static_cast<std::uint32_t>(options.frequency_candidates);
   h.synonym_count = count;
   h.pool_size = pool.size();
-  h.file_size = sizeof h + 8 * key_offsets.size() + records.size() + pool.size();
+  h.file_size = sizeof h + 4 * (key_offsets.size() + synonym_offsets.size()) + records.size() + pool.size();
   io::AtomicFile out(path);
   out.writer().write(std::string_view(reinterpret_cast<const char*>(&h), sizeof h));
   out.writer().write(std::string_view(reinterpret_cast<const char*>(key_offsets.data()), 4 * key_offsets.size()));

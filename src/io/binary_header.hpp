@@ -9,6 +9,7 @@
 // and the size the header records, so a truncated or foreign file never reaches the parser.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -36,6 +37,13 @@ Header read_header(std::string_view bytes, const char (&magic)[8], std::uint32_t
 }  // namespace unspin::io
 
 namespace unspin::io {
+
+// An offset table of count + 1 entries is valid when it never decreases and its last entry is
+// its section's size (the caller checks that): then every range read through it stays inside
+// the file.
+inline bool offsets_ordered(const std::uint32_t* offsets, std::uint64_t count) {
+  return std::is_sorted(offsets, offsets + count + 1);
+}
 
 // A sorted table of strings inside a mapped file: a pool of bytes and count + 1 offsets into it.
 // Both binary formats keep their vocabulary this way, so that a word's id is its rank.

@@ -87,10 +87,8 @@ Thesaurus Thesaurus::open(const std::string& path) {
   t.entry_count_ = h.entry_count;
   // Offset tables must be monotonic and end at their section's size: then every look-up stays
   // inside the file. Checking them costs about a millisecond.
-  for (std::uint32_t i = 0; i < h.word_count; ++i) {
-    if (t.words_.offsets[i] > t.words_.offsets[i + 1] || t.entry_offsets_[i] > t.entry_offsets_[i + 1]) {
-      throw corrupt("offset table out of order at word " + std::to_string(i));
-    }
+  if (!io::offsets_ordered(t.words_.offsets, h.word_count) || !io::offsets_ordered(t.entry_offsets_, h.word_count)) {
+    throw corrupt("offset table out of order");
   }
   if (t.words_.offsets[h.word_count] != h.pool_size || t.entry_offsets_[h.word_count] != h.entry_count) {
     throw corrupt("offset tables do not match the section sizes");

@@ -299,14 +299,12 @@ KneserNeyModel KneserNeyModel::open(const std::string& path) {
   m.tri_offsets_ = reinterpret_cast<const std::uint32_t*>(section(h.tri_offsets_offset, (B + 1) * 4));
   m.tri_words_ = reinterpret_cast<const std::uint32_t*>(section(h.tri_words_offset, T * 4));
   m.tri_prob_ = reinterpret_cast<const float*>(section(h.tri_prob_offset, T * 4));
-  for (std::uint64_t i = 0; i < V; ++i) {
-    if (m.words_.offsets[i] > m.words_.offsets[i + 1] || m.bi_offsets_[i] > m.bi_offsets_[i + 1]) {
-      throw corrupt("offset table out of order");
-    }
+  if (!io::offsets_ordered(m.words_.offsets, V) || !io::offsets_ordered(m.bi_offsets_, V)) {
+    throw corrupt("offset table out of order");
   }
   if (m.words_.offsets[V] != h.pool_size || m.bi_offsets_[V] != B) throw corrupt("offset tables do not match sizes");
-  for (std::uint64_t b = 0; b < B; ++b) {
-    if (m.tri_offsets_[b] > m.tri_offsets_[b + 1] || m.bi_words_[b] >= V) throw corrupt("bigram table corrupt");
+  if (!io::offsets_ordered(m.tri_offsets_, B) || std::any_of(m.bi_words_, m.bi_words_ + B, [V](std::uint32_t w) { return w >= V; })) {
+    throw corrupt("bigram table corrupt");
   }
   if (m.tri_offsets_[B] != T) throw corrupt("trigram offsets do not match the count");
   m.vocab_ = h.vocab;
