@@ -86,6 +86,13 @@ bool use_color(Color when, int fd) {
 
 detect::DetectorWeights load_detector_weights() { return detect::DetectorWeights::load(dictionary_path("detector.tsv")); }
 
+// The repair engine's options, with the built-in calibration of phrase edits.
+repair::FixOptions fix_options(const Config& config) {
+  repair::FixOptions options = config.fix;
+  options.calibration = repair::Calibration::load(dictionary_path("repair.tsv"));
+  return options;
+}
+
 // The detector, with the build's precomputed frequency table when there is one.
 std::unique_ptr<detect::Detector> make_detector(const Engine& engine, const Config& config) {
   return std::make_unique<detect::Detector>(engine.lexicon, *engine.model, load_detector_weights(), config.detect,
@@ -224,7 +231,7 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
   if (config.jsonl) return run_stream_mode(config, stdout_writer, err);
   text::Segmenter segmenter(config.segment);
   const Engine& engine = load_engine(config, err);
-  const repair::Fixer fixer(engine.lexicon, *engine.model, config.fix);
+  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config));
   std::unique_ptr<io::AtomicFile> file;
   if (!config.output.empty()) file = std::make_unique<io::AtomicFile>(config.output);
   io::FdWriter& out = file ? file->writer() : stdout_writer;
@@ -411,7 +418,7 @@ int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
   text::Segmenter segmenter(config.segment);
   const Engine& engine = load_engine(config, err);
   const lexicon::Lexicon& lex = engine.lexicon;
-  const repair::Fixer fixer(engine.lexicon, *engine.model, config.fix);
+  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config));
   const std::unique_ptr<detect::Detector> owned_detector = make_detector(engine, config);
   const detect::Detector& detector = *owned_detector;
   eval::EvalOptions eval_options = config.evaluation;
@@ -567,7 +574,7 @@ int run_review(const Config& config, io::FdWriter& stdout_writer, std::istream& 
   text::Document doc;
   if (!load(segmenter, path, doc, err)) return kExitError;
   const Engine& engine = load_engine(config, err);
-  const repair::Fixer fixer(engine.lexicon, *engine.model, config.fix);
+  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config));
   std::vector<repair::Edit> edits = fixer.fix(doc).edits;
   const bool color = use_color(config.color, 2);
   static const char* kHelp =
@@ -630,7 +637,7 @@ batch::EngineParts engine_parts(const Config& config) {
   batch::EngineParts parts;
   parts.lexicon.user_phrases = config.phrases;
   parts.model.kneser_ney = config.model;
-  parts.fix = config.fix;
+  parts.fix = fix_options(config);
   parts.weights = load_detector_weights();
   parts.detect = config.detect;
   parts.segment = config.segment;

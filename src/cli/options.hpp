@@ -66,7 +66,7 @@ struct Options {
 
   // repair engine (fix, eval)
   double threshold = -1;               // --threshold P: minimum edit confidence (default: FixOptions)
-  bool aggressive = false;             // --aggressive: threshold 0.6, more recall and more risk
+  bool aggressive = false;             // --aggressive: threshold 0.5, more recall and more risk
   std::size_t thesaurus_candidates = 0;  // --thesaurus-candidates N: thesaurus arcs (default off)
   bool explain = false;                // fix --explain: list the edits instead of printing the text
                                        // check --explain: show how each score was made

@@ -187,4 +187,18 @@ SpinResult Spinner::spin(const text::Document& doc) const {
   return result;
 }
 
+std::optional<std::size_t> original_offset(const SpinResult& spin, std::size_t p) {
+  std::ptrdiff_t shift = 0;
+  for (const SpinEdit& e : spin.edits) {
+    if (e.spun_end <= p) {
+      shift += static_cast<std::ptrdiff_t>(e.original_end - e.original_begin) - static_cast<std::ptrdiff_t>(e.spun_end - e.spun_begin);
+    } else if (e.spun_begin < p) {
+      return std::nullopt;
+    } else {
+      break;
+    }
+  }
+  return static_cast<std::size_t>(static_cast<std::ptrdiff_t>(p) + shift);
+}
+
 }  // namespace unspin::eval

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -67,8 +68,13 @@ struct SpinEdit {
 
 struct SpinResult {
   std::string text;
-  std::vector<SpinEdit> edits;
+  std::vector<SpinEdit> edits;  // sorted, not overlapping
 };
+
+// Where byte offset `p` of the spun text lies in the original; nothing when it falls strictly
+// inside a replacement. A span [b, e) of the spun text that maps to [original_offset(b),
+// original_offset(e)) covers whole replacements only.
+std::optional<std::size_t> original_offset(const SpinResult& spin, std::size_t p);
 
 class Spinner {
  public:

@@ -54,7 +54,7 @@ class SentenceDecoder {
         view_(lexicon.phrases(), ids, doc, sentence),
         slots_(view_.slots()) {}
 
-  void run(std::vector<Edit>& out) {
+  void run(FixResult& out) {
     if (slots_.empty()) return;
     build_arcs();
     // Only keep arcs: nothing to decide.
@@ -150,7 +150,8 @@ class SentenceDecoder {
     // against the written ones, over the trigram window it affects, plus its channel score) falls
     // far below what the threshold asks cannot plausibly end up as an edit.
     if (options_.prune_slack >= 0) {
-      const double needed = std::log10(options_.threshold / (1 - options_.threshold)) - options_.prune_slack;
+      // (On the posterior's scale: the log10 odds an uncalibrated edit needs, less the slack.)
+      const double needed = std::log10(options_.threshold / (1 - options_.threshold)) + options_.posterior_discount - options_.prune_slack;
       std::vector<lm::WordId> written;
       std::vector<std::pair<std::uint32_t, double>> kept;  // by span end: the written words' window score
       for (std::uint32_t i = 0; i < arcs_.size(); ++i) {
@@ -243,7 +244,37 @@ class SentenceDecoder {
     return path;
   }
 
-  void emit(const std::vector<const Arc*>& path, std::vector<Edit>& out) {
+  // What the calibration sees of an edit with log10 odds `margin` against keeping the span and
+  // `posterior` among keeping and every candidate.
+  EditFeatures features(const Arc& arc, double margin, double posterior) const {
+    EditFeatures x{};
+    if (!arc.phrase || arc.source != EditSource::Phrase) return x;
+    x[kMargin] = std::clamp(margin, -10.0, 10.0);
+    x[kPosterior] = std::clamp(posterior, -10.0, 10.0);
+    x[kLanguage] = std::clamp(margin - arc.channel, -10.0, 10.0);
+    x[kWeight] = std::log10(arc.phrase->weight);
+    x[kPrior] = bias_;
+    if (const Consistency* c = arc.consistency) {
+      x[kConsistency] = c->bonus;
+      x[kWritten] = std::log10(1.0 + c->written);
+      x[kOriginals] = std::log10(1.0 + c->original);
+      x[kCleanRatio] = c->clean_ratio > 0 ? std::clamp(std::log10(static_cast<double>(c->clean_ratio)), -6.0, 6.0) : 0.0;
+    }
+    x[kCapitalised] = doc_.tokens()[arc.first_token].shape == text::CaseShape::Lower ? 0 : 1;
+    x[kMultiword] = arc.phrase->tokens.size() > 1 ? 1 : 0;
+    return x;
+  }
+
+  // The confidence of an edit: calibrated for built-in phrase edits when weights are loaded,
+  // otherwise the discounted posterior.
+  double confidence(const Arc& arc, double margin, double posterior, EditFeatures* out) const {
+    const bool calibrated = options_.calibration.fitted && arc.phrase && arc.source == EditSource::Phrase;
+    if (out) *out = features(arc, margin, posterior);
+    if (!calibrated) return 1.0 / (1.0 + std::pow(10.0, options_.posterior_discount - posterior));
+    return options_.calibration.probability(out ? *out : features(arc, margin, posterior));
+  }
+
+  void emit(const std::vector<const Arc*>& path, FixResult& result) {
     // Paths that differ in one arc differ, for a trigram model, only in that arc's words and the
     // two words after it (and </s> if it falls within them): score just that window. The margins
     // are exactly those of whole-path scores, at a fraction of the language-model queries.
@@ -292,16 +323,26 @@ class SentenceDecoder {
       // The posterior of this arc among keeping the span and every other candidate for it: a
       // spun form with two plausible originals ("youngsters": children, kids) is not confidently
       // either. (Against keeping alone, dev precision was 0.908 at the same threshold.)
-      // Each rival's margin over keeping is also what --explain shows as a runner-up.
+      // Each rival gets the same measure, which --explain shows for the runners-up.
       std::vector<std::pair<const Arc*, double>> rivals;
-      double mass = 1.0 + std::pow(10.0, -margin);
       for (const Arc& other : arcs_[arc.begin]) {
         if (&other == &arc || other.keep() || other.end != arc.end || other.replacement == arc.replacement) continue;
         rivals.emplace_back(&other, local(k, {&other}, nullptr) - kept);
-        mass += std::pow(10.0, rivals.back().second - margin);
       }
-      const double confidence = 1.0 / mass;
-      if (confidence < options_.threshold) continue;
+      // log10 odds of candidate j (-1: this arc, else rivals[j]) against keeping the span and
+      // every other candidate; the sum runs over differences of margins, which stay small.
+      auto posterior = [&](std::ptrdiff_t j) {
+        const double m = j < 0 ? margin : rivals[static_cast<std::size_t>(j)].second;
+        double against = std::pow(10.0, -m);
+        if (j >= 0) against += std::pow(10.0, margin - m);
+        for (std::size_t i = 0; i < rivals.size(); ++i) {
+          if (static_cast<std::ptrdiff_t>(i) != j) against += std::pow(10.0, rivals[i].second - m);
+        }
+        return -std::log10(against);
+      };
+      EditFeatures x{};
+      const double confidence = this->confidence(arc, margin, posterior(-1), options_.keep_all ? &x : nullptr);
+      if (confidence < options_.threshold && !options_.keep_all) continue;
       Edit edit;
       edit.begin = begin;
       edit.end = end;
@@ -312,16 +353,18 @@ class SentenceDecoder {
       char gain[96];
       std::snprintf(gain, sizeof gain, "; language model and channel favour it by %.2f (log10)", margin);
       edit.reason = reason(arc, written) + gain;
-      // Runners-up: the rivals, each scored against keeping alone; one per replacement.
+      // Runners-up: the rivals, with the confidence each would have had; one per replacement.
       std::vector<Alternative> others;
-      for (const auto& [other, m] : rivals) {
+      for (std::size_t j = 0; j < rivals.size(); ++j) {
+        const Arc* other = rivals[j].first;
         if (std::any_of(others.begin(), others.end(), [&](const Alternative& a) { return a.replacement == other->replacement; })) continue;
-        others.push_back({other->replacement, 1.0 / (1.0 + std::pow(10.0, -m))});
+        others.push_back({other->replacement, this->confidence(*other, rivals[j].second, posterior(static_cast<std::ptrdiff_t>(j)), nullptr)});
       }
       std::sort(others.begin(), others.end(), [](const Alternative& a, const Alternative& b) { return a.confidence > b.confidence; });
       if (others.size() > 3) others.resize(3);
       edit.runners_up = std::move(others);
-      out.push_back(std::move(edit));
+      result.edits.push_back(std::move(edit));
+      if (options_.keep_all) result.features.push_back(x);
     }
   }
 
@@ -476,7 +519,7 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
   lattice::WordIds ids(model_);
   for (const text::Sentence& sentence : doc.sentences()) {
     SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, ids)
-        .run(result.edits);
+        .run(result);
     if (progress) progress(sentence.end);
   }
   return result;

@@ -22,15 +22,23 @@
 
 #include "lexicon/lexicon.hpp"
 #include "lm/model.hpp"
+#include "repair/calibration.hpp"
 #include "repair/edit.hpp"
 #include "text/document.hpp"
 
 namespace unspin::repair {
 
 struct FixOptions {
-  // Minimum confidence for an edit to be made. Default: the conservative value measured to keep
-  // damage on clean dev text at or below 1 word in 10,000 (docs/QUALITY.md).
-  double threshold = 0.97;
+  // Minimum confidence for an edit to be made. Default: the value measured on dev text to restore
+  // the most at the precision of the uncalibrated engine (0.922), with damage on clean dev text
+  // below 1 word in 10,000 (docs/QUALITY.md). A phrase edit's confidence is the calibrated chance
+  // that it is right (`calibration`); any other edit's is its posterior, discounted below.
+  double threshold = 0.8;
+  // log10 odds taken off an uncalibrated posterior (every edit without `calibration`, and number,
+  // glue, user-phrase and thesaurus edits always): the posterior overstates, and with this
+  // discount the default threshold makes exactly the edits a posterior of 0.97 made before the
+  // calibration, the level measured for them (log10(0.97/0.03) - log10(0.8/0.2) = 0.91).
+  double posterior_discount = 0.91;
   // Channel log10 penalties on top of the candidate's prior: how much the language model must
   // gain before a phrase entry or a thesaurus candidate replaces what is written. (A penalty
   // proportional to 1 - weight was tried: dev recall fell from 0.453 to 0.421 at equal precision.)
@@ -87,6 +95,13 @@ struct FixOptions {
   // clean dev and test text: the only splits were two real typos ("stayat", "maynot"); at 1.0,
   // "campaignwith" stayed. Glue is not spin, so the document prior does not apply. Below -20: off.
   double split_channel = 2.0;
+  // Weights that turn what the decoder knows about a built-in phrase edit into its confidence
+  // (calibration.hpp). The command line loads dictionaries/repair.tsv; unfitted (the default
+  // here), the confidence is the posterior among keeping the span and its candidates.
+  Calibration calibration;
+  // For training the calibration: emit every edit on the best path whatever its confidence, and
+  // fill FixResult::features.
+  bool keep_all = false;
 };
 
 // How consistently a document uses a phrase entry's spun form instead of its original.
@@ -100,6 +115,9 @@ using ConsistencyMap = std::unordered_map<const lexicon::PhraseEntry*, Consisten
 
 struct FixResult {
   std::vector<Edit> edits;  // sorted by offset, non-overlapping
+  // With FixOptions::keep_all: what the confidence of each edit was computed from, one per edit
+  // (zeros for edits that are not built-in phrase edits).
+  std::vector<EditFeatures> features;
 };
 
 // Thread-safe for concurrent fix() calls once constructed.

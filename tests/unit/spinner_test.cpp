@@ -96,3 +96,23 @@ TEST_CASE("the same seed gives the same output; edits locate both texts", "[spin
     CHECK(result.text.substr(e.spun_begin, e.spun_end - e.spun_begin) == e.replacement);
   }
 }
+
+TEST_CASE("offsets in the spun text map back to the original, except inside replacements", "[spin]") {
+  const std::string text = "They said the first results were never final.\n";
+  unspin::text::Segmenter segmenter;
+  const auto result = Spinner(table(), SpinOptions{1.0, 1, SpinSplit::All}).spin(segmenter.segment(text));
+  // "They stated the primary|preliminary results had been by no means final."
+  REQUIRE(result.edits.size() == 4);
+  using unspin::eval::original_offset;
+  CHECK(original_offset(result, 0) == 0u);                                   // before any edit
+  CHECK(original_offset(result, result.edits[0].spun_begin) == 5u);          // the start of "stated"
+  CHECK(original_offset(result, result.edits[0].spun_end) == 9u);            // its end: after "said"
+  CHECK_FALSE(original_offset(result, result.edits[0].spun_begin + 1).has_value());  // inside it
+  CHECK(original_offset(result, result.text.size()) == text.size());         // the end
+  // A span that covers whole replacements maps to the original words it replaced.
+  const auto& were = result.edits[2];
+  CHECK(result.text.substr(were.spun_begin, were.spun_end - were.spun_begin) == "had been");
+  const auto b = original_offset(result, were.spun_begin), e = original_offset(result, result.edits[3].spun_end);
+  REQUIRE((b && e));
+  CHECK(text.substr(*b, *e - *b) == "were never");
+}

@@ -18,6 +18,7 @@
 #include "detect/detector.hpp"
 #include "errors.hpp"
 #include "io/input.hpp"
+#include "learn/logistic.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lm/default_model.hpp"
 
@@ -27,95 +28,9 @@ using detect::kDesignSize;
 
 namespace {
 
-struct Sample {
-  Design x;
-  bool spun;
-};
-
-// Solves A x = b (A symmetric positive definite, small) by Gaussian elimination.
-std::array<double, kDesignSize> solve(std::array<std::array<double, kDesignSize>, kDesignSize> a,
-                                      std::array<double, kDesignSize> b) {
-  const std::size_t n = kDesignSize;
-  for (std::size_t c = 0; c < n; ++c) {
-    std::size_t pivot = c;
-    for (std::size_t r = c + 1; r < n; ++r) if (std::fabs(a[r][c]) > std::fabs(a[pivot][c])) pivot = r;
-    std::swap(a[c], a[pivot]);
-    std::swap(b[c], b[pivot]);
-    for (std::size_t r = 0; r < n; ++r) {
-      if (r == c || a[c][c] == 0) continue;
-      const double f = a[r][c] / a[c][c];
-      for (std::size_t k = c; k < n; ++k) a[r][k] -= f * a[c][k];
-      b[r] -= f * b[c];
-    }
-  }
-  std::array<double, kDesignSize> x{};
-  for (std::size_t i = 0; i < n; ++i) x[i] = a[i][i] != 0 ? b[i] / a[i][i] : 0;
-  return x;
-}
-
-// Newton's method on the L2-penalised log-likelihood (the intercept is not penalised). Inputs
-// that are constant zero at a level get weight 0.
-Design fit(const std::vector<Sample>& samples, double l2, const std::array<bool, kDesignSize>& fixed_zero) {
-  Design w{};
-  for (int iteration = 0; iteration < 50; ++iteration) {
-    std::array<std::array<double, kDesignSize>, kDesignSize> h{};
-    std::array<double, kDesignSize> g{};
-    for (const Sample& s : samples) {
-      double z = 0;
-      for (std::size_t i = 0; i < kDesignSize; ++i) z += w[i] * s.x[i];
-      const double p = 1.0 / (1.0 + std::exp(-z));
-      const double r = (s.spun ? 1.0 : 0.0) - p;
-      const double v = std::max(p * (1 - p), 1e-9);
-      for (std::size_t i = 0; i < kDesignSize; ++i) {
-        g[i] += r * s.x[i];
-        for (std::size_t j = 0; j < kDesignSize; ++j) h[i][j] += v * s.x[i] * s.x[j];
-      }
-    }
-    for (std::size_t i = 1; i < kDesignSize; ++i) {
-      g[i] -= l2 * w[i];
-      h[i][i] += l2;
-      if (fixed_zero[i]) {  // removed from the model: no gradient, no coupling
-        g[i] = 0;
-        for (std::size_t j = 0; j < kDesignSize; ++j) h[i][j] = h[j][i] = 0;
-        h[i][i] = 1;
-      }
-    }
-    h[0][0] += 1e-9;
-    const auto step = solve(h, g);
-    double change = 0;
-    for (std::size_t i = 0; i < kDesignSize; ++i) {
-      w[i] += step[i];
-      change = std::max(change, std::fabs(step[i]));
-    }
-    if (change < 1e-7) break;
-  }
-  return w;
-}
-
-double training_auc(const std::vector<Sample>& samples, const Design& w) {
-  std::vector<std::pair<double, bool>> scored;
-  for (const Sample& s : samples) {
-    double z = 0;
-    for (std::size_t i = 0; i < kDesignSize; ++i) z += w[i] * s.x[i];
-    scored.push_back({z, s.spun});
-  }
-  std::sort(scored.begin(), scored.end());
-  double rank_sum = 0, positives = 0;
-  for (std::size_t i = 0; i < scored.size();) {
-    std::size_t j = i;
-    while (j < scored.size() && scored[j].first == scored[i].first) ++j;
-    const double rank = (static_cast<double>(i + j) + 1) / 2.0;
-    for (std::size_t k = i; k < j; ++k) {
-      if (scored[k].second) {
-        rank_sum += rank;
-        ++positives;
-      }
-    }
-    i = j;
-  }
-  const double negatives = static_cast<double>(scored.size()) - positives;
-  if (positives == 0 || negatives == 0) return 0.5;
-  return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives);
+learn::Sample sample(const detect::Features& f, bool spun) {
+  const Design x = detect::design(f);
+  return {std::vector<double>(x.begin(), x.end()), spun};
 }
 
 std::string squeeze(std::string_view s) {
@@ -160,7 +75,7 @@ int main(int argc, char** argv) {
     detect::DetectorWeights zero;
     const detect::Detector detector(lexicon, *model, zero, options);
     text::Segmenter segmenter;
-    std::vector<Sample> samples[2];
+    std::vector<learn::Sample> samples[2];
     std::size_t documents = 0;
     std::ofstream dump;
     if (!dump_path.empty()) dump.open(dump_path);
@@ -190,12 +105,12 @@ int main(int argc, char** argv) {
         for (std::size_t p = 0; p < sp.size(); ++p) {
           const std::string o = squeeze(original.bytes().substr(op[p].begin, op[p].end - op[p].begin));
           const bool spun_paragraph = squeeze(spun.bytes().substr(sp[p].begin, sp[p].end - sp[p].begin)) != o;
-          samples[1].push_back({detect::design(scores.passages[p].features), spun_paragraph});
+          samples[1].push_back(sample(scores.passages[p].features, spun_paragraph));
           record("paragraph", spun_paragraph, list, scores.passages[p].features);
           for (const text::Sentence& s : spun.sentences(sp[p])) {
             const std::string text = squeeze(spun.bytes().substr(s.begin, s.end - s.begin));
             const bool spun_sentence = o.find(text) == std::string::npos;
-            samples[0].push_back({detect::design(scores.sentences[sentence].features), spun_sentence});
+            samples[0].push_back(sample(scores.sentences[sentence].features, spun_sentence));
             record("sentence", spun_sentence, list, scores.sentences[sentence].features);
             ++sentence;
           }
@@ -218,25 +133,27 @@ int main(int argc, char** argv) {
     detect::DetectorWeights weights;
     for (int level = 0; level < 2; ++level) {
       std::size_t positives = 0;
-      for (const Sample& s : samples[level]) positives += s.spun;
+      for (const learn::Sample& s : samples[level]) positives += s.positive;
       // Evidence may only raise a score: an evidence input fitted negative (for example number
       // garble, which the synthetic spinners never produce but clean text occasionally shows)
       // is removed and the rest refitted.
-      std::array<bool, kDesignSize> fixed_zero{};
+      learn::FitOptions fit{.l2 = l2, .fixed_zero = std::vector<bool>(kDesignSize, false)};
+      std::vector<double> w;
       for (;;) {
-        weights.coefficients[level] = fit(samples[level], l2, fixed_zero);
+        w = learn::fit(samples[level], fit);
         bool changed = false;
         for (const std::size_t f : {detect::kPhraseWeight, detect::kPhraseGain, detect::kNumbers, detect::kFrequencyGain, detect::kFrequencyHits,
                                   detect::kFrequencyDensity}) {
-          if (!fixed_zero[f + 1] && weights.coefficients[level][f + 1] < 0) {
-            fixed_zero[f + 1] = true;
+          if (!fit.fixed_zero[f + 1] && w[f + 1] < 0) {
+            fit.fixed_zero[f + 1] = true;
             changed = true;
           }
         }
         if (!changed) break;
       }
+      std::copy(w.begin(), w.end(), weights.coefficients[level].begin());
       std::fprintf(stderr, "%-9s %7zu units (%zu spun), training AUC %.4f\n", detect::to_string(static_cast<detect::Level>(level)),
-                   samples[level].size(), positives, training_auc(samples[level], weights.coefficients[level]));
+                   samples[level].size(), positives, learn::auc(samples[level], w));
     }
     std::ofstream out(output);
     out << weights.to_tsv("# unspin detector: logistic-regression weights per level (docs/DETECTION.md).\n"

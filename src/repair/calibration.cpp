@@ -1,0 +1,64 @@
+#include "repair/calibration.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
+
+#include "errors.hpp"
+#include "io/input.hpp"
+
+namespace unspin::repair {
+namespace {
+
+constexpr const char* kNames[kEditFeatures] = {"margin",      "posterior",   "language",    "weight",
+                                               "prior",       "consistency", "written",     "originals",
+                                               "clean_ratio", "capitalised", "multiword"};
+
+}  // namespace
+
+const char* feature_name(std::size_t feature) { return feature < kEditFeatures ? kNames[feature] : "?"; }
+
+Calibration Calibration::load(const std::string& path) {
+  const std::string data = io::read_resource(path, "repair calibration");
+  Calibration c;
+  c.origin = path;
+  std::array<bool, kEditFeatures + 1> seen{};
+  io::for_each_tsv_row(data, path, [&](const io::TsvRow& row) {
+    if (row.fields.size() != 2) throw ResourceError(row.where + "expected 2 tab-separated fields (input, weight)");
+    std::size_t input = kEditFeatures + 1;
+    if (row.fields[0] == "bias") input = 0;
+    for (std::size_t f = 0; f < kEditFeatures; ++f) {
+      if (row.fields[0] == kNames[f]) input = f + 1;
+    }
+    if (input > kEditFeatures) throw ResourceError(row.where + "unknown input “" + row.fields[0] + "”");
+    char* end = nullptr;
+    const double value = std::strtod(row.fields[1].c_str(), &end);
+    if (row.fields[1].empty() || *end != '\0' || !std::isfinite(value)) throw ResourceError(row.where + "weight is not a number");
+    c.coefficients[input] = value;
+    seen[input] = true;
+  });
+  for (std::size_t input = 0; input <= kEditFeatures; ++input) {
+    if (!seen[input]) throw ResourceError(path + ": no weight for " + (input == 0 ? "bias" : kNames[input - 1]));
+  }
+  c.fitted = true;
+  return c;
+}
+
+std::string Calibration::to_tsv(const std::string& comment) const {
+  std::string out = comment;
+  for (std::size_t input = 0; input <= kEditFeatures; ++input) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6g", coefficients[input]);
+    out += std::string(input == 0 ? "bias" : kNames[input - 1]) + "\t" + buf + "\n";
+  }
+  return out;
+}
+
+double Calibration::probability(const EditFeatures& x) const {
+  double z = coefficients[0];
+  for (std::size_t f = 0; f < kEditFeatures; ++f) z += coefficients[f + 1] * x[f];
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
+}  // namespace unspin::repair
