@@ -8,6 +8,7 @@
 
 #include "lattice/sentence.hpp"
 #include "lexicon/numbers.hpp"
+#include "lm/score_cache.hpp"
 #include "text/case.hpp"
 
 namespace unspin::repair {
@@ -517,8 +518,11 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
   SentenceDecoder::CandidateCache cache;
   SentenceDecoder::GlueCache glue_cache;
   lattice::WordIds ids(model_);
+  // The decoder asks for the same trigrams many times over (each hypothesis, the pruning pass,
+  // each confidence window): memoised per call, so per thread.
+  const lm::ScoreCache cached(model_);
   for (const text::Sentence& sentence : doc.sentences()) {
-    SentenceDecoder(lexicon_, model_, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, ids)
+    SentenceDecoder(lexicon_, cached, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, ids)
         .run(result);
     if (progress) progress(sentence.end);
   }

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "errors.hpp"
+#include "lm/score_cache.hpp"
 #include "lm/sphinx_model.hpp"
 
 namespace fs = std::filesystem;
@@ -112,4 +113,31 @@ TEST_CASE("the CMU model and interpolation", "[lm]") {
                                      0.5 * std::pow(10.0, cmu.score(cmu.lookup("the"), cmu.lookup("troops"), cmu.lookup("were"))));
   CHECK(mix.score(the, troops, were) == Approx(expected).epsilon(1e-5));
   CHECK(mix.lookup("qqqzzzunlisted") == mix.unknown());
+}
+
+TEST_CASE("the score cache answers exactly what its model answers, through collisions", "[lm]") {
+  const KneserNeyModel m = KneserNeyModel::open(small_model().string());
+  const ScoreCache cached(m);
+  CHECK(cached.begin_sentence() == m.begin_sentence());
+  CHECK(cached.end_sentence() == m.end_sentence());
+  CHECK(cached.unknown() == m.unknown());
+  CHECK(cached.lookup("troops") == m.lookup("troops"));
+  // Every trigram over the model's ids (23^3 = 12,167 of them, more than the cache holds), three
+  // times over in different orders, so that slots are reused by other trigrams between repeats.
+  const WordId n = m.vocabulary();
+  REQUIRE(n * n * n > 4096);
+  std::size_t checked = 0, differ = 0;
+  for (int round = 0; round < 3; ++round) {
+    for (WordId a = 0; a < n; ++a) {
+      for (WordId b = 0; b < n; ++b) {
+        for (WordId c = 0; c < n; ++c) {
+          const WordId u = round == 1 ? c : a, v = b, w = round == 1 ? a : c;
+          differ += cached.score(u, v, w) != m.score(u, v, w);
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked == 3 * n * n * n);
+  CHECK(differ == 0);
 }
