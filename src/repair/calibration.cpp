@@ -1,5 +1,6 @@
 #include "repair/calibration.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -7,6 +8,7 @@
 
 #include "errors.hpp"
 #include "io/input.hpp"
+#include "learn/logistic.hpp"
 
 namespace unspin::repair {
 namespace {
@@ -22,7 +24,6 @@ const char* feature_name(std::size_t feature) { return feature < kEditFeatures ?
 Calibration Calibration::load(const std::string& path) {
   const std::string data = io::read_resource(path, "repair calibration");
   Calibration c;
-  c.origin = path;
   std::array<bool, kEditFeatures + 1> seen{};
   io::for_each_tsv_row(data, path, [&](const io::TsvRow& row) {
     if (row.fields.size() != 2) throw ResourceError(row.where + "expected 2 tab-separated fields (input, weight)");
@@ -55,10 +56,12 @@ std::string Calibration::to_tsv(const std::string& comment) const {
   return out;
 }
 
-double Calibration::probability(const EditFeatures& x) const {
-  double z = coefficients[0];
-  for (std::size_t f = 0; f < kEditFeatures; ++f) z += coefficients[f + 1] * x[f];
-  return 1.0 / (1.0 + std::exp(-z));
+std::array<double, kEditFeatures + 1> design(const EditFeatures& x) {
+  std::array<double, kEditFeatures + 1> out{1.0};
+  std::copy(x.begin(), x.end(), out.begin() + 1);
+  return out;
 }
+
+double Calibration::probability(const EditFeatures& x) const { return learn::probability(coefficients, design(x)); }
 
 }  // namespace unspin::repair

@@ -32,11 +32,14 @@ enum EditFeature : std::size_t {
 using EditFeatures = std::array<double, kEditFeatures>;
 const char* feature_name(std::size_t feature);
 
+// The features with a leading 1 for the intercept: the inputs of the regression, in training
+// (learn::Sample::x) and in use alike.
+std::array<double, kEditFeatures + 1> design(const EditFeatures& x);
+
 struct Calibration {
   // coefficients[0] is the intercept; coefficients[1 + f] the weight of feature f.
   std::array<double, kEditFeatures + 1> coefficients{};
   bool fitted = false;  // false: confidence stays the uncalibrated posterior
-  std::string origin;   // the file the weights came from
 
   // Reads a TSV of "input<TAB>weight" lines (inputs: "bias" and every feature name). Throws
   // ResourceError naming the file and line for a missing, malformed or incomplete file.

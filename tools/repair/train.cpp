@@ -104,8 +104,8 @@ int main(int argc, char** argv) {
           if (edit.source != repair::EditSource::Phrase) continue;
           const repair::EditFeatures& f = r.features[k];
           Labelled s;
-          s.sample.x.push_back(1.0);
-          s.sample.x.insert(s.sample.x.end(), f.begin(), f.end());
+          const auto x = repair::design(f);
+          s.sample.x.assign(x.begin(), x.end());
           s.sample.positive = is_spun && restores(edit, spin, clean);
           s.sample.weight = is_spun ? 1.0 : clean_weight;
           s.clean = !is_spun;
