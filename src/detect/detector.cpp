@@ -13,6 +13,7 @@
 #include "io/input.hpp"
 #include "lattice/sentence.hpp"
 #include "lexicon/numbers.hpp"
+#include "text/decimals.hpp"
 
 namespace unspin::detect {
 namespace {
@@ -27,11 +28,7 @@ constexpr const char* kLevelNames[kLevels] = {"sentence", "paragraph"};
 
 double clip(double x, double lo, double hi) { return std::min(hi, std::max(lo, x)); }
 
-std::string fixed2(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", x);
-  return buf;
-}
+std::string fixed2(double x) { return text::decimals(x, 2); }
 
 std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 
@@ -145,7 +142,7 @@ struct Detector::TypeCache {
   };
   std::shared_ptr<const FrequencyTable> table;  // precomputed answers, when there are any
   std::shared_mutex mutex;
-  std::unordered_map<std::string, Info> types;
+  text::StringMap<Info> types;
 };
 
 std::shared_ptr<Detector::TypeCache> Detector::new_cache(std::shared_ptr<const FrequencyTable> table) {
@@ -172,9 +169,12 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
   const auto tokens = doc.tokens();
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
   lattice::WordIds ids(model_);
+  const lattice::DocumentWords types(doc, ids);
 
-  // Frequency-guided information for a rare word type, from the shared cache.
-  auto type_info = [&](const Slot& s) -> const TypeCache::Info& {
+  // Frequency-guided information for a rare word type, from the shared cache; each of the
+  // document's types asks the shared cache once.
+  std::vector<const TypeCache::Info*> by_type(types.type_count(), nullptr);
+  auto shared_info = [&](const Slot& s) -> const TypeCache::Info& {
     {
       const std::shared_lock lock(cache_->mutex);
       const auto it = cache_->types.find(s.lm);
@@ -194,10 +194,15 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
     const std::unique_lock lock(cache_->mutex);
     return cache_->types.emplace(s.lm, std::move(info)).first->second;  // references stay valid on rehash
   };
+  auto type_info = [&](const Slot& s) -> const TypeCache::Info& {
+    const TypeCache::Info*& info = by_type[s.type];
+    if (!info) info = &shared_info(s);
+    return *info;
+  };
 
   auto sentence_hits = [&](const text::Sentence& sentence) {
     SentenceHits out;
-    const lattice::SentenceView view(lexicon_.phrases(), ids, doc, sentence);
+    const lattice::SentenceView view(lexicon_.phrases(), types, sentence);
     const std::vector<Slot>& slots = view.slots();
     out.raw[kWords] = static_cast<double>(slots.size());
     for (std::uint32_t i = 0; i < slots.size();) {
@@ -258,8 +263,7 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
           e.kind = EvidenceKind::Frequency;
           e.original = best_candidate->text;
           e.gain = best;
-          char ratio[32];
-          std::snprintf(ratio, sizeof ratio, "%.0f", std::pow(10.0, best_candidate->unigram - info.unigram));
+          const std::string ratio = text::decimals(std::pow(10.0, best_candidate->unigram - info.unigram), 0);
           e.reason = "rare word; its synonym " + quoted(e.original) + " is " + ratio +
                      "× more frequent and the language model prefers it here by " + fixed2(e.gain) + " (log10)";
           out.raw[kFrequencyGain] += frequency_excess(e.gain);

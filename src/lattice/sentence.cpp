@@ -11,10 +11,12 @@ namespace unspin::lattice {
 using text::CaseShape;
 using text::TokenKind;
 
-lm::WordId WordIds::operator()(const std::string& word) {
+lm::WordId WordIds::operator()(std::string_view word) {
   const auto it = ids_.find(word);
   if (it != ids_.end()) return it->second;
-  return ids_[word] = model_.lookup(word);
+  const lm::WordId id = model_.lookup(std::string(word));
+  ids_.emplace(word, id);
+  return id;
 }
 
 std::vector<lm::WordId> WordIds::operator()(const std::vector<std::string>& words) {
@@ -77,9 +79,40 @@ std::vector<std::string> lm_words(std::string_view text) {
   return out;
 }
 
-SentenceView::SentenceView(const lexicon::PhraseTable& phrases, WordIds& ids, const text::Document& doc,
+DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids) : doc_(doc), ids_(ids) {
+  const auto tokens = doc.tokens();
+  type_of_.resize(tokens.size());
+  lower_.resize(tokens.size());
+  types_.push_back({"", "", ids.model().unknown()});  // type 0: spaces, line breaks, invalid bytes
+  // Words, numbers and the rest are interned apart: the same text maps to a different
+  // language-model token by kind ("<num>", or none for punctuation).
+  text::StringMap<std::uint32_t> by_kind[3];
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
+    if (t.kind == TokenKind::Space || t.kind == TokenKind::LineBreak || t.kind == TokenKind::Invalid) {
+      type_of_[i] = 0;
+      continue;
+    }
+    const int kind = t.kind == TokenKind::Word ? 0 : t.kind == TokenKind::Number ? 1 : 2;
+    const std::string_view text = doc.text(t);
+    auto it = by_kind[kind].find(text);
+    if (it == by_kind[kind].end()) {
+      WordType type;
+      type.lower = text::to_lower(text);
+      type.lm = lm::lm_token(text, t.kind);
+      type.id = type.lm.empty() ? ids.model().unknown() : ids(type.lm);
+      types_.push_back(std::move(type));
+      it = by_kind[kind].emplace(text, static_cast<std::uint32_t>(types_.size() - 1)).first;
+    }
+    type_of_[i] = it->second;
+    lower_[i] = types_[it->second].lower;
+  }
+}
+
+SentenceView::SentenceView(const lexicon::PhraseTable& phrases, const DocumentWords& words,
                            const text::Sentence& sentence)
-    : doc_(doc), sentence_(sentence) {
+    : doc_(words.doc()), sentence_(sentence) {
+  const text::Document& doc = doc_;
   const auto tokens = doc.tokens();
   const std::size_t n = sentence.end_token - sentence.first_token;
   // Protected chunks: scan the sentence's whitespace-separated chunks.
@@ -101,7 +134,7 @@ SentenceView::SentenceView(const lexicon::PhraseTable& phrases, WordIds& ids, co
   for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     const text::Token& t = tokens[i];
     if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
-    std::string lm = lm::lm_token(doc.text(t), t.kind);
+    const WordType& type = words.type(i);
     const bool name = !first_word && t.kind == TokenKind::Word && t.shape != CaseShape::Lower && t.shape != CaseShape::None;
     // Words with digits ("mp3", "COVID19") are code-like, except ordinals ("21st").
     bool digits = false;
@@ -110,20 +143,15 @@ SentenceView::SentenceView(const lexicon::PhraseTable& phrases, WordIds& ids, co
       digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
     }
-    const lm::WordId word_id = ids(lm);
-    slots_.push_back({i, std::move(lm), word_id, protect[i - sentence.first_token] || digits, name});
+    slots_.push_back({i, words.type_index(i), type.lm, type.id, protect[i - sentence.first_token] || digits, name});
     first_word = false;
   }
-  // Phrase matches at every word; the sentence's tokens are lowercased once for all of them.
-  std::vector<std::string> lower(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    const text::Token& t = tokens[sentence.first_token + k];
-    if (t.kind != TokenKind::Space && t.kind != TokenKind::LineBreak) lower[k] = text::to_lower(doc.text(t));
-  }
+  // Phrase matches at every word that can start one, restricted to the sentence.
   matches_.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
-    if (tokens[sentence.first_token + k].kind != TokenKind::Word) continue;
-    auto found = phrases.match(doc, sentence.first_token + k, lower, sentence.first_token);
+    const std::uint32_t token = sentence.first_token + static_cast<std::uint32_t>(k);
+    if (tokens[token].kind != TokenKind::Word || !phrases.starts_entry(words.lower(token))) continue;
+    auto found = phrases.match(doc, token, words.lower());
     std::erase_if(found, [&](const lexicon::PhraseMatch& m) { return m.end_token > sentence.end_token; });
     matches_[k] = std::move(found);
   }

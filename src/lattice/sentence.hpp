@@ -2,7 +2,8 @@
 // be edited, and the phrase-dictionary matches at each word.
 //
 //   WordIds ids(model);                                      // one per document (or thread)
-//   SentenceView view(lexicon, ids, doc, sentence);
+//   DocumentWords words(doc, ids);                           // one per document
+//   SentenceView view(lexicon.phrases(), words, sentence);
 //   for (const Slot& s : view.slots()) if (editable_word(s)) look_up(s.lm);
 //
 // The repair engine builds its lattice on top of this view; the detector scores the same arcs'
@@ -10,6 +11,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +21,7 @@
 #include "lexicon/phrases.hpp"
 #include "lm/model.hpp"
 #include "text/document.hpp"
+#include "text/string_map.hpp"
 
 namespace unspin::lattice {
 
@@ -25,19 +29,54 @@ namespace unspin::lattice {
 class WordIds {
  public:
   explicit WordIds(const lm::LanguageModel& model) : model_(model) {}
-  lm::WordId operator()(const std::string& word);
+  lm::WordId operator()(std::string_view word);
   std::vector<lm::WordId> operator()(const std::vector<std::string>& words);
   const lm::LanguageModel& model() const { return model_; }
 
  private:
   const lm::LanguageModel& model_;
-  std::unordered_map<std::string, lm::WordId> ids_;
+  text::StringMap<lm::WordId> ids_;
+};
+
+// What every token spelled the same way shares.
+struct WordType {
+  std::string lower;  // the text lowercased
+  std::string lm;     // its language-model token ("" for punctuation and symbols)
+  lm::WordId id;      // and that token's id in the model
+};
+
+// A document's tokens, interned once by spelling: their lowercase forms (for phrase matching) and
+// language-model tokens and ids. Most spellings recur, so each is lowercased, mapped and looked
+// up in the model once per document instead of once per use. `doc` and `ids` must outlive it.
+class DocumentWords {
+ public:
+  DocumentWords(const text::Document& doc, WordIds& ids);
+
+  // Token `i` lowercased: its whole text for words, numbers, punctuation and symbols; empty for
+  // spaces, line breaks and invalid bytes.
+  std::string_view lower(std::uint32_t i) const { return lower_[i]; }
+  std::span<const std::string_view> lower() const { return lower_; }
+  // Token `i`'s type (an index below type_count()), and the type.
+  std::uint32_t type_index(std::uint32_t i) const { return type_of_[i]; }
+  const WordType& type(std::uint32_t i) const { return types_[type_of_[i]]; }
+  std::size_t type_count() const { return types_.size(); }
+
+  const text::Document& doc() const { return doc_; }
+  WordIds& ids() const { return ids_; }
+
+ private:
+  const text::Document& doc_;
+  WordIds& ids_;
+  std::deque<WordType> types_;  // stable addresses: lower_ points into it
+  std::vector<std::uint32_t> type_of_;
+  std::vector<std::string_view> lower_;
 };
 
 // A word the language model sees, and what may be done to it.
 struct Slot {
   std::uint32_t token;  // document token index
-  std::string lm;       // its language-model token
+  std::uint32_t type;   // its type in the document's DocumentWords
+  std::string_view lm;  // its language-model token (owned by the DocumentWords)
   lm::WordId id;        // and that token's id in the model
   bool protect;         // inside a URL, e-mail address, @handle, #hashtag or code-like chunk
   bool name;            // capitalised, and not the sentence's first word
@@ -58,9 +97,8 @@ std::vector<std::string> lm_words(std::string_view text);
 
 class SentenceView {
  public:
-  // `doc` and `lexicon`'s phrase table must outlive the view.
-  SentenceView(const lexicon::PhraseTable& phrases, WordIds& ids, const text::Document& doc,
-               const text::Sentence& sentence);
+  // `words` and `lexicon`'s phrase table must outlive the view.
+  SentenceView(const lexicon::PhraseTable& phrases, const DocumentWords& words, const text::Sentence& sentence);
 
   const std::vector<Slot>& slots() const { return slots_; }
   // Phrase matches starting at the document token `token` of this sentence, longest first,

@@ -20,6 +20,16 @@ constexpr std::array<std::string_view, 10> kTeenOrdinals = {"tenth", "eleventh",
                                                             "fourteenth", "fifteenth", "sixteenth",
                                                             "seventeenth", "eighteenth", "nineteenth"};
 
+// Whether a word could be one of the number words above: 3 to 11 letters, starting with one of
+// their initials. Nearly every word fails this, before anything is lowercased.
+bool maybe_number_word(std::string_view w) {
+  if (w.size() < 3 || w.size() > 11) return false;
+  switch (w.front() | 0x20) {  // ASCII lowercase
+    case 'e': case 'f': case 'n': case 'o': case 's': case 't': case 'z': return true;
+    default: return false;
+  }
+}
+
 int index_of(const auto& table, std::string_view word) {
   for (std::size_t i = 0; i < table.size(); ++i) {
     if (!table[i].empty() && table[i] == word) return static_cast<int>(i);
@@ -78,7 +88,7 @@ std::vector<NumberFix> number_fixes(const text::Document& doc) {
 
   std::vector<NumberFix> fixes;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::Word) continue;
+    if (tokens[i].kind != TokenKind::Word || !maybe_number_word(doc.text(tokens[i]))) continue;
     const std::string w = text::to_lower(doc.text(tokens[i]));
     // "seven.6" -> "7.6"
     if (const int d = index_of(kDigits, w); d >= 0 && i + 2 < tokens.size() &&

@@ -271,11 +271,14 @@ ImportSummary PhraseTable::load_csv(const std::string& path, const std::string& 
 }
 
 std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size_t first,
-                                            std::span<const std::string> lower, std::size_t lower_begin) const {
+                                            std::span<const std::string_view> lower, std::size_t lower_begin) const {
   std::vector<PhraseMatch> out;
   const auto tokens = doc.tokens();
-  auto lowered = [&](std::size_t i) {
-    return i >= lower_begin && i - lower_begin < lower.size() ? lower[i - lower_begin] : text::to_lower(doc.text(tokens[i]));
+  std::string scratch;  // a token past `lower`, lowercased; each result is compared before the next
+  auto lowered = [&](std::size_t i) -> std::string_view {
+    if (i >= lower_begin && i - lower_begin < lower.size()) return lower[i - lower_begin];
+    scratch = text::to_lower(doc.text(tokens[i]));
+    return scratch;
   };
   const auto it = by_first_.find(lowered(first));
   if (it == by_first_.end()) return out;
@@ -299,7 +302,7 @@ std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size
 
 std::vector<const PhraseEntry*> PhraseTable::lookup(std::string_view spun) const {
   std::vector<const PhraseEntry*> out;
-  const auto it = by_spun_.find(std::string(spun));
+  const auto it = by_spun_.find(spun);
   if (it == by_spun_.end()) return out;
   for (const std::uint32_t index : it->second) out.push_back(&entries_[index]);
   return out;

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "text/document.hpp"
+#include "text/string_map.hpp"
 
 namespace unspin::lexicon {
 
@@ -75,7 +76,10 @@ class PhraseTable {
   // when given, holds tokens lower_begin, lower_begin + 1, ... of `doc` already lowercased
   // (callers matching at many tokens lowercase once); tokens past it are lowercased on the fly.
   std::vector<PhraseMatch> match(const text::Document& doc, std::size_t first,
-                                 std::span<const std::string> lower = {}, std::size_t lower_begin = 0) const;
+                                 std::span<const std::string_view> lower = {}, std::size_t lower_begin = 0) const;
+  // Whether some entry's spun form starts with this lowercase token: most words cannot start a
+  // match, and callers can skip them before asking for one.
+  bool starts_entry(std::string_view lower_token) const { return by_first_.find(lower_token) != by_first_.end(); }
   // Entries with exactly this spun form (lowercase, as written in a dictionary).
   std::vector<const PhraseEntry*> lookup(std::string_view spun) const;
 
@@ -88,8 +92,8 @@ class PhraseTable {
   void add(std::string spun, std::string original, float weight, PhraseSource source, std::string origin);
 
   std::vector<PhraseEntry> entries_;  // stable indexes; by_first_ points into it by index
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_spun_;  // for lookup()
+  text::StringMap<std::vector<std::uint32_t>> by_first_;
+  text::StringMap<std::vector<std::uint32_t>> by_spun_;  // for lookup()
   std::vector<DocumentRule> rules_;
   text::Segmenter segmenter_;  // tokenizes spun forms exactly as documents are tokenized
 };

@@ -104,17 +104,25 @@ InterpolatedModel::InterpolatedModel(const LanguageModel& a, const LanguageModel
 
 WordId InterpolatedModel::lookup(std::string_view word) const { return pack(a_.lookup(word), b_.lookup(word)); }
 
+namespace {
+
+// log10(lambda * 10^a + (1 - lambda) * 10^b), as a + log10(lambda + (1 - lambda) * 10^(b - a)):
+// one power instead of two, on the hottest path of both fix and check.
+float mix(double lambda, double a, double b) {
+  const double p = lambda + (1 - lambda) * std::pow(10.0, b - a);
+  return static_cast<float>(std::max(a + std::log10(p), -30.0));
+}
+
+}  // namespace
+
 float InterpolatedModel::score(WordId u, WordId v, WordId w) const {
   constexpr WordId kLow = 0xffffffffu;
-  const double p = lambda_ * std::pow(10.0, a_.score(u & kLow, v & kLow, w & kLow)) +
-                   (1 - lambda_) * std::pow(10.0, b_.score(u >> 32, v >> 32, w >> 32));
-  return static_cast<float>(std::log10(std::max(p, 1e-30)));
+  return mix(lambda_, a_.score(u & kLow, v & kLow, w & kLow), b_.score(u >> 32, v >> 32, w >> 32));
 }
 
 float InterpolatedModel::unigram(WordId w) const {
   constexpr WordId kLow = 0xffffffffu;
-  const double p = lambda_ * std::pow(10.0, a_.unigram(w & kLow)) + (1 - lambda_) * std::pow(10.0, b_.unigram(w >> 32));
-  return static_cast<float>(std::log10(std::max(p, 1e-30)));
+  return mix(lambda_, a_.unigram(w & kLow), b_.unigram(w >> 32));
 }
 
 std::string InterpolatedModel::describe() const {

@@ -42,17 +42,17 @@ std::string format_weight(double w) {
 
 class SentenceDecoder {
  public:
-  using CandidateCache = std::unordered_map<std::string, std::vector<lexicon::WordCandidate>>;
-  using GlueCache = std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>;
+  using CandidateCache = text::StringMap<std::vector<lexicon::WordCandidate>>;
+  using GlueCache = text::StringMap<std::vector<std::pair<std::string, std::string>>>;
 
   SentenceDecoder(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, const FixOptions& options,
                   const text::Document& doc, const text::Sentence& sentence,
                   const std::vector<lexicon::NumberFix>& numbers, double document_bias,
                   const ConsistencyMap& consistent, CandidateCache& cache, GlueCache& glue_cache,
-                  lattice::WordIds& ids)
+                  const lattice::DocumentWords& words)
       : lexicon_(lexicon), model_(model), options_(options), doc_(doc), sentence_(sentence), numbers_(numbers),
-        bias_(document_bias), consistent_(consistent), cache_(cache), glue_cache_(glue_cache), ids_(ids),
-        view_(lexicon.phrases(), ids, doc, sentence),
+        bias_(document_bias), consistent_(consistent), cache_(cache), glue_cache_(glue_cache), ids_(words.ids()),
+        view_(lexicon.phrases(), words, sentence),
         slots_(view_.slots()) {}
 
   void run(FixResult& out) {
@@ -423,22 +423,25 @@ Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, Fi
     : lexicon_(lexicon), model_(model), options_(options) {}
 
 double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
-  return document_bias(doc, lexicon::number_fixes(doc).size(), strong_out, nullptr);
+  lattice::WordIds ids(model_);
+  return document_bias(lattice::DocumentWords(doc, ids), lexicon::number_fixes(doc).size(), strong_out, nullptr);
 }
 
-double Fixer::document_bias(const text::Document& doc, std::size_t number_garble, std::size_t* strong_out,
+double Fixer::document_bias(const lattice::DocumentWords& words, std::size_t number_garble, std::size_t* strong_out,
                             std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t>* written) const {
   // Strong evidence: spinner forms that clean writing (almost) never uses: multi-word phrase
   // entries of weight 0.8 or more ("by no means", "in opposition to", "find yourself"), and
   // number garble. Single words are left out: "footage" or "troopers" are ordinary somewhere.
   std::size_t strong = number_garble;
-  std::size_t words = 0;
+  std::size_t word_count = 0;
+  const text::Document& doc = words.doc();
   const auto tokens = doc.tokens();
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  for (std::uint32_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::Word) continue;
-    ++words;
+    ++word_count;
+    if (!lexicon_.phrases().starts_entry(words.lower(i))) continue;
     bool counted = false;
-    for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i)) {
+    for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i, words.lower())) {
       if (written) ++(*written)[m.entry];
       if (!counted && m.entry->weight >= 0.8f && m.entry->tokens.size() >= 2) {
         ++strong;
@@ -449,7 +452,7 @@ double Fixer::document_bias(const text::Document& doc, std::size_t number_garble
   if (strong_out) *strong_out = strong;
   // Expected strong forms in spun news: about options_.spun_density per 1,000 words. The bias is
   // log10 of the observed share of that (smoothed, capped at max_share), scaled by prior_weight.
-  const double expected = options_.spun_density * std::max(static_cast<double>(words), options_.prior_min_words) / 1000.0;
+  const double expected = options_.spun_density * std::max(static_cast<double>(word_count), options_.prior_min_words) / 1000.0;
   const double share = std::min(options_.max_share, (static_cast<double>(strong) + 0.5) / (expected + 0.5));
   return options_.prior_weight * std::log10(share);
 }
@@ -512,17 +515,18 @@ ConsistencyMap Fixer::consistency(const text::Document& doc, double bias,
 FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::size_t)>& progress) const {
   FixResult result;
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
+  lattice::WordIds ids(model_);
+  const lattice::DocumentWords words(doc, ids);
   std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t> written;
-  const double bias = document_bias(doc, numbers.size(), nullptr, &written);
+  const double bias = document_bias(words, numbers.size(), nullptr, &written);
   const ConsistencyMap consistent = consistency(doc, bias, written);
   SentenceDecoder::CandidateCache cache;
   SentenceDecoder::GlueCache glue_cache;
-  lattice::WordIds ids(model_);
   // The decoder asks for the same trigrams many times over (each hypothesis, the pruning pass,
   // each confidence window): memoised per call, so per thread.
   const lm::ScoreCache cached(model_);
   for (const text::Sentence& sentence : doc.sentences()) {
-    SentenceDecoder(lexicon_, cached, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, ids)
+    SentenceDecoder(lexicon_, cached, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, words)
         .run(result);
     if (progress) progress(sentence.end);
   }

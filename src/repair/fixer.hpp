@@ -26,6 +26,10 @@
 #include "repair/edit.hpp"
 #include "text/document.hpp"
 
+namespace unspin::lattice {
+class DocumentWords;
+}
+
 namespace unspin::repair {
 
 struct FixOptions {
@@ -133,7 +137,7 @@ class Fixer {
  private:
   // The same, given the number of number-garble fixes already found in `doc`; counts each
   // phrase entry's matches into `written` when given.
-  double document_bias(const text::Document& doc, std::size_t number_garble, std::size_t* strong,
+  double document_bias(const lattice::DocumentWords& words, std::size_t number_garble, std::size_t* strong,
                        std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t>* written) const;
   // The consistency bonus of each phrase entry matched in `doc` (see FixOptions).
   ConsistencyMap consistency(const text::Document& doc, double bias,

@@ -4,19 +4,15 @@
 //   write_passage_fields(w, p);     // "start", "end", "line", "score", "label" of a scored unit
 #pragma once
 
-#include <cstdio>
 #include <string>
 
 #include "detect/detector.hpp"
 #include "report/json.hpp"
+#include "text/decimals.hpp"
 
 namespace unspin::report {
 
-inline std::string decimals(double x, int places) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", places, x);
-  return buf;
-}
+inline std::string decimals(double x, int places) { return text::decimals(x, places); }
 
 // The members every scored unit carries in the JSON schemas, inside an open object.
 inline void write_passage_fields(JsonWriter& w, const detect::PassageScore& p) {

@@ -54,18 +54,19 @@ CaseShape case_shape(std::string_view word) {
   bool seen_cased = false;
   bool later_upper = false;
   for (std::size_t i = 0; i < word.size();) {
-    std::int32_t c;
-    if (static_cast<unsigned char>(word[i]) < 0x80) {
-      c = static_cast<unsigned char>(word[i]);
+    bool is_upper, is_lower;
+    if (const auto byte = static_cast<unsigned char>(word[i]); byte < 0x80) {
+      // ASCII, without a call into ICU: only A-Z and a-z are cased.
+      is_upper = byte >= 'A' && byte <= 'Z';
+      is_lower = byte >= 'a' && byte <= 'z';
       ++i;
     } else {
       const Decoded d = decode(word, i);
-      c = d.code_point;
       i = d.next;
-      if (c < 0) continue;
+      if (d.code_point < 0) continue;
+      is_upper = u_isupper(d.code_point) || u_istitle(d.code_point);
+      is_lower = u_islower(d.code_point);
     }
-    const bool is_upper = u_isupper(c) || u_istitle(c);
-    const bool is_lower = u_islower(c);
     if (!is_upper && !is_lower) continue;
     if (!seen_cased) {
       first_upper = is_upper;

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "errors.hpp"
+#include "text/ascii_words.hpp"
 
 namespace unspin::text {
 namespace {
@@ -242,11 +243,11 @@ void Segmenter::segment_paragraph(Document& doc, Offset begin, Offset end) {
   sentences_.boundaries(text, sentence_cuts_);
 
   const std::size_t first = doc.tokens_.size();
-  words_.set_text(text);
-  std::size_t previous = 0;
-  for (std::size_t cut = words_.next(); cut != BreakFinder::npos; cut = words_.next()) {
-    push_token(doc, begin + static_cast<Offset>(previous), begin + static_cast<Offset>(cut));
-    previous = cut;
+  // Pure ASCII text (most news) takes the same rules without ICU's rule engine.
+  if (is_ascii(text)) ascii_word_boundaries(text, word_cuts_);
+  else words_.boundaries(text, word_cuts_);
+  for (std::size_t k = 1; k < word_cuts_.size(); ++k) {
+    push_token(doc, begin + static_cast<Offset>(word_cuts_[k - 1]), begin + static_cast<Offset>(word_cuts_[k]));
   }
   const std::size_t last = doc.tokens_.size();
 

@@ -130,6 +130,7 @@ class Segmenter {
   BreakFinder words_;
   BreakFinder sentences_;
   std::vector<std::size_t> sentence_cuts_;
+  std::vector<std::size_t> word_cuts_;
   std::size_t next_invalid_ = 0;  // cursor into Document::invalid_ during segment()
 };
 

@@ -1,0 +1,20 @@
+// A number written with a fixed count of decimals, as printf's "%.*f" writes it, without going
+// through printf (evidence strings are built for every hit, so this is on the hot path).
+//
+//   text::decimals(0.91234, 2)   // "0.91"
+//   text::decimals(1234.5, 0)    // "1234" (round half to even, as printf)
+#pragma once
+
+#include <charconv>
+#include <string>
+
+namespace unspin::text {
+
+inline std::string decimals(double x, int places) {
+  char buf[64];
+  const auto [end, error] = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, places);
+  if (error != std::errc{}) return "inf";  // only for huge values; callers print clipped numbers
+  return std::string(buf, end);
+}
+
+}  // namespace unspin::text
