@@ -169,7 +169,7 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
   const auto tokens = doc.tokens();
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
   lattice::WordIds ids(model_);
-  const lattice::DocumentWords types(doc, ids);
+  const lattice::DocumentWords types(doc, ids, lexicon_.phrases());
 
   // Frequency-guided information for a rare word type, from the shared cache; each of the
   // document's types asks the shared cache once.
@@ -202,7 +202,7 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
 
   auto sentence_hits = [&](const text::Sentence& sentence) {
     SentenceHits out;
-    const lattice::SentenceView view(lexicon_.phrases(), types, sentence);
+    const lattice::SentenceView view(types, sentence);
     const std::vector<Slot>& slots = view.slots();
     out.raw[kWords] = static_cast<double>(slots.size());
     for (std::uint32_t i = 0; i < slots.size();) {

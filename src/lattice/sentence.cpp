@@ -1,6 +1,7 @@
 #include "lattice/sentence.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <unordered_set>
 
@@ -27,6 +28,13 @@ std::vector<lm::WordId> WordIds::operator()(const std::vector<std::string>& word
 }
 
 bool code_like(std::string_view chunk) {
+  // Everything below needs one of these characters; most chunks ("word", "word,") have none.
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (const char c : std::string_view("./=(@#_\\:")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
+  if (std::none_of(chunk.begin(), chunk.end(), [](char c) { return kSpecial[static_cast<unsigned char>(c)]; })) return false;
   if (chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos) return true;
   if (chunk.find('@') != std::string_view::npos || chunk.front() == '#') return true;
   if (chunk.find('_') != std::string_view::npos || chunk.find('\\') != std::string_view::npos) return true;
@@ -79,11 +87,12 @@ std::vector<std::string> lm_words(std::string_view text) {
   return out;
 }
 
-DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids) : doc_(doc), ids_(ids) {
+DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexicon::PhraseTable& phrases)
+    : doc_(doc), ids_(ids), phrases_(phrases) {
   const auto tokens = doc.tokens();
   type_of_.resize(tokens.size());
   lower_.resize(tokens.size());
-  types_.push_back({"", "", ids.model().unknown()});  // type 0: spaces, line breaks, invalid bytes
+  types_.push_back({"", "", ids.model().unknown(), false});  // type 0: spaces, line breaks, invalid bytes
   // Words, numbers and the rest are interned apart: the same text maps to a different
   // language-model token by kind ("<num>", or none for punctuation).
   text::StringMap<std::uint32_t> by_kind[3];
@@ -101,6 +110,7 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids) : doc_(doc
       type.lower = text::to_lower(text);
       type.lm = lm::lm_token(text, t.kind);
       type.id = type.lm.empty() ? ids.model().unknown() : ids(type.lm);
+      type.starts_phrase = t.kind == TokenKind::Word && phrases.starts_entry(type.lower);
       types_.push_back(std::move(type));
       it = by_kind[kind].emplace(text, static_cast<std::uint32_t>(types_.size() - 1)).first;
     }
@@ -109,8 +119,7 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids) : doc_(doc
   }
 }
 
-SentenceView::SentenceView(const lexicon::PhraseTable& phrases, const DocumentWords& words,
-                           const text::Sentence& sentence)
+SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sentence)
     : doc_(words.doc()), sentence_(sentence) {
   const text::Document& doc = doc_;
   const auto tokens = doc.tokens();
@@ -150,8 +159,8 @@ SentenceView::SentenceView(const lexicon::PhraseTable& phrases, const DocumentWo
   matches_.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
     const std::uint32_t token = sentence.first_token + static_cast<std::uint32_t>(k);
-    if (tokens[token].kind != TokenKind::Word || !phrases.starts_entry(words.lower(token))) continue;
-    auto found = phrases.match(doc, token, words.lower());
+    if (!words.type(token).starts_phrase) continue;
+    auto found = words.phrases().match(doc, token, words.lower());
     std::erase_if(found, [&](const lexicon::PhraseMatch& m) { return m.end_token > sentence.end_token; });
     matches_[k] = std::move(found);
   }

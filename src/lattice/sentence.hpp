@@ -2,8 +2,8 @@
 // be edited, and the phrase-dictionary matches at each word.
 //
 //   WordIds ids(model);                                      // one per document (or thread)
-//   DocumentWords words(doc, ids);                           // one per document
-//   SentenceView view(lexicon.phrases(), words, sentence);
+//   DocumentWords words(doc, ids, lexicon.phrases());        // one per document
+//   SentenceView view(words, sentence);
 //   for (const Slot& s : view.slots()) if (editable_word(s)) look_up(s.lm);
 //
 // The repair engine builds its lattice on top of this view; the detector scores the same arcs'
@@ -43,6 +43,7 @@ struct WordType {
   std::string lower;  // the text lowercased
   std::string lm;     // its language-model token ("" for punctuation and symbols)
   lm::WordId id;      // and that token's id in the model
+  bool starts_phrase; // a word some phrase-dictionary entry starts with
 };
 
 // A document's tokens, interned once by spelling: their lowercase forms (for phrase matching) and
@@ -50,7 +51,8 @@ struct WordType {
 // up in the model once per document instead of once per use. `doc` and `ids` must outlive it.
 class DocumentWords {
  public:
-  DocumentWords(const text::Document& doc, WordIds& ids);
+  // `phrases` marks the words that can start one of its entries.
+  DocumentWords(const text::Document& doc, WordIds& ids, const lexicon::PhraseTable& phrases);
 
   // Token `i` lowercased: its whole text for words, numbers, punctuation and symbols; empty for
   // spaces, line breaks and invalid bytes.
@@ -63,10 +65,12 @@ class DocumentWords {
 
   const text::Document& doc() const { return doc_; }
   WordIds& ids() const { return ids_; }
+  const lexicon::PhraseTable& phrases() const { return phrases_; }
 
  private:
   const text::Document& doc_;
   WordIds& ids_;
+  const lexicon::PhraseTable& phrases_;
   std::deque<WordType> types_;  // stable addresses: lower_ points into it
   std::vector<std::uint32_t> type_of_;
   std::vector<std::string_view> lower_;
@@ -97,8 +101,8 @@ std::vector<std::string> lm_words(std::string_view text);
 
 class SentenceView {
  public:
-  // `words` and `lexicon`'s phrase table must outlive the view.
-  SentenceView(const lexicon::PhraseTable& phrases, const DocumentWords& words, const text::Sentence& sentence);
+  // Phrase matches come from the table `words` was made with. `words` must outlive the view.
+  SentenceView(const DocumentWords& words, const text::Sentence& sentence);
 
   const std::vector<Slot>& slots() const { return slots_; }
   // Phrase matches starting at the document token `token` of this sentence, longest first,

@@ -20,15 +20,25 @@ constexpr std::array<std::string_view, 10> kTeenOrdinals = {"tenth", "eleventh",
                                                             "fourteenth", "fifteenth", "sixteenth",
                                                             "seventeenth", "eighteenth", "nineteenth"};
 
-// Whether a word could be one of the number words above: 3 to 11 letters, starting with one of
-// their initials. Nearly every word fails this, before anything is lowercased.
-bool maybe_number_word(std::string_view w) {
-  if (w.size() < 3 || w.size() > 11) return false;
-  switch (w.front() | 0x20) {  // ASCII lowercase
-    case 'e': case 'f': case 'n': case 'o': case 's': case 't': case 'z': return true;
-    default: return false;
+// A word lowercased into a small buffer when it could be one of the number words above (ASCII
+// letters, 3 to 11 of them); otherwise empty. Nearly every word fails this without allocating.
+class NumberWord {
+ public:
+  explicit NumberWord(std::string_view w) {
+    if (w.size() < 3 || w.size() > sizeof buf_) return;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      const char c = static_cast<char>(w[i] | 0x20);  // ASCII lowercase
+      if (c < 'a' || c > 'z') return;
+      buf_[i] = c;
+    }
+    size_ = w.size();
   }
-}
+  std::string_view view() const { return {buf_, size_}; }
+
+ private:
+  char buf_[11];
+  std::size_t size_ = 0;
+};
 
 int index_of(const auto& table, std::string_view word) {
   for (std::size_t i = 0; i < table.size(); ++i) {
@@ -59,12 +69,14 @@ bool all_digits(std::string_view s) {
 // Returns {value, end token} or {0, i}.
 std::pair<int, std::size_t> spelled_ordinal(const text::Document& doc, std::size_t i) {
   const auto tokens = doc.tokens();
-  const std::string w = text::to_lower(doc.text(tokens[i]));
+  const NumberWord word(doc.text(tokens[i]));
+  const std::string_view w = word.view();
+  if (w.empty()) return {0, i};
   if (const int o = index_of(kOrdinals, w); o > 0) return {o, i + 1};
   if (const int t = index_of(kTeenOrdinals, w); t >= 0) return {10 + t, i + 1};
   if (const int tens = index_of(kTens, w); tens > 0 && i + 2 < tokens.size() &&
       tokens[i + 1].kind == TokenKind::Space && tokens[i + 2].kind == TokenKind::Word) {
-    if (const int o = index_of(kOrdinals, text::to_lower(doc.text(tokens[i + 2]))); o > 0) return {tens * 10 + o, i + 3};
+    if (const int o = index_of(kOrdinals, NumberWord(doc.text(tokens[i + 2])).view()); o > 0) return {tens * 10 + o, i + 3};
   }
   return {0, i};
 }
@@ -88,8 +100,10 @@ std::vector<NumberFix> number_fixes(const text::Document& doc) {
 
   std::vector<NumberFix> fixes;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::Word || !maybe_number_word(doc.text(tokens[i]))) continue;
-    const std::string w = text::to_lower(doc.text(tokens[i]));
+    if (tokens[i].kind != TokenKind::Word) continue;
+    const NumberWord word(doc.text(tokens[i]));
+    const std::string_view w = word.view();
+    if (w.empty()) continue;
     // "seven.6" -> "7.6"
     if (const int d = index_of(kDigits, w); d >= 0 && i + 2 < tokens.size() &&
         doc.text(tokens[i + 1]) == "." && tokens[i + 2].kind == TokenKind::Number &&

@@ -52,14 +52,18 @@ class SentenceDecoder {
                   const lattice::DocumentWords& words)
       : lexicon_(lexicon), model_(model), options_(options), doc_(doc), sentence_(sentence), numbers_(numbers),
         bias_(document_bias), consistent_(consistent), cache_(cache), glue_cache_(glue_cache), ids_(words.ids()),
-        view_(lexicon.phrases(), words, sentence),
+        view_(words, sentence),
         slots_(view_.slots()) {}
 
   void run(FixResult& out) {
     if (slots_.empty()) return;
     build_arcs();
     // Only keep arcs: nothing to decide.
-    if (std::all_of(arcs_.begin(), arcs_.end(), [](const std::vector<Arc>& a) { return a.size() == 1; })) return;
+    if (std::all_of(arcs_.begin(), arcs_.end(), [](const std::vector<Arc>& a) { return a.size() <= 1; })) return;
+    // Every slot can keep its word.
+    for (std::uint32_t i = 0; i < arcs_.size(); ++i) {
+      if (arcs_[i].empty()) arcs_[i].push_back(keep_arc(i));
+    }
     const std::vector<const Arc*> best = search();
     if (best.empty()) return;
     emit(best, out);
@@ -82,9 +86,14 @@ class SentenceDecoder {
         v = w;
       }
     }
+    // A slot's keep arc comes first, and is only made for slots with another arc here (the rest
+    // get theirs in run(), if the sentence has anything to decide at all: most have not).
+    auto add = [&](std::uint32_t i, Arc arc) {
+      if (arcs_[i].empty()) arcs_[i].push_back(keep_arc(i));
+      arcs_[i].push_back(std::move(arc));
+    };
     for (std::uint32_t i = 0; i < n; ++i) {
       const Slot& s = slots_[i];
-      arcs_[i].push_back({i, i + 1, s.token, s.token + 1, {s.id}, "", 0.0f, EditSource::Phrase});
       if (s.protect) continue;
       // Phrase dictionary.
       for (const lexicon::PhraseMatch& m : view_.matches(s.token)) {
@@ -98,7 +107,7 @@ class SentenceDecoder {
           arc.channel += c->second.bonus;
           arc.consistency = &c->second;
         }
-        arcs_[i].push_back(std::move(arc));
+        add(i, std::move(arc));
       }
       // Reverse thesaurus, only where the written word surprises the language model.
       // In a document the prior judges clean, a thesaurus arc cannot clear the threshold (its
@@ -113,7 +122,7 @@ class SentenceDecoder {
                   static_cast<float>(std::log10(std::max(c.prior, 1e-6f)) - options_.thesaurus_penalty),
                   EditSource::Thesaurus};
           arc.candidate = &c;
-          arcs_[i].push_back(std::move(arc));
+          add(i, std::move(arc));
         }
       }
       // Words run together by scraping: only words neither model knows, and lowercase (a
@@ -124,8 +133,8 @@ class SentenceDecoder {
         if (glued == glue_cache_.end()) glued = glue_cache_.emplace(s.lm, lexicon_.glued_words(s.lm)).first;
         for (const auto& [left, right] : glued->second) {
           std::string joined = left + " " + right;
-          arcs_[i].push_back({i, i + 1, s.token, s.token + 1, ids_(lattice::lm_words(joined)), joined,
-                              static_cast<float>(options_.split_channel), EditSource::Split});
+          add(i, {i, i + 1, s.token, s.token + 1, ids_(lattice::lm_words(joined)), joined,
+                  static_cast<float>(options_.split_channel), EditSource::Split});
         }
       }
     }
@@ -136,7 +145,7 @@ class SentenceDecoder {
       Arc arc{b, e, f.begin_token, f.end_token, ids_(lattice::lm_words(f.replacement)), f.replacement,
               static_cast<float>(std::log10(f.confidence)), EditSource::Number};
       arc.number = &f;
-      arcs_[b].push_back(std::move(arc));
+      add(b, std::move(arc));
     }
     // Number garble and glued words are evidence in themselves; everything else carries the
     // document's spin prior.
@@ -157,7 +166,7 @@ class SentenceDecoder {
       std::vector<std::pair<std::uint32_t, double>> kept;  // by span end: the written words' window score
       for (std::uint32_t i = 0; i < arcs_.size(); ++i) {
         auto& arcs = arcs_[i];
-        if (arcs.size() == 1) continue;
+        if (arcs.size() <= 1) continue;
         kept.clear();
         auto kept_score = [&](std::uint32_t end) {
           for (const auto& [e, score] : kept) {
@@ -175,6 +184,11 @@ class SentenceDecoder {
         });
       }
     }
+  }
+
+  Arc keep_arc(std::uint32_t i) const {
+    const Slot& s = slots_[i];
+    return {i, i + 1, s.token, s.token + 1, {s.id}, "", 0.0f, EditSource::Phrase};
   }
 
   struct Node {
@@ -424,7 +438,7 @@ Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, Fi
 
 double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
   lattice::WordIds ids(model_);
-  return document_bias(lattice::DocumentWords(doc, ids), lexicon::number_fixes(doc).size(), strong_out, nullptr);
+  return document_bias(lattice::DocumentWords(doc, ids, lexicon_.phrases()), lexicon::number_fixes(doc).size(), strong_out, nullptr);
 }
 
 double Fixer::document_bias(const lattice::DocumentWords& words, std::size_t number_garble, std::size_t* strong_out,
@@ -439,7 +453,7 @@ double Fixer::document_bias(const lattice::DocumentWords& words, std::size_t num
   for (std::uint32_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::Word) continue;
     ++word_count;
-    if (!lexicon_.phrases().starts_entry(words.lower(i))) continue;
+    if (!words.type(i).starts_phrase) continue;
     bool counted = false;
     for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i, words.lower())) {
       if (written) ++(*written)[m.entry];
@@ -516,7 +530,7 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
   FixResult result;
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
   lattice::WordIds ids(model_);
-  const lattice::DocumentWords words(doc, ids);
+  const lattice::DocumentWords words(doc, ids, lexicon_.phrases());
   std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t> written;
   const double bias = document_bias(words, numbers.size(), nullptr, &written);
   const ConsistencyMap consistent = consistency(doc, bias, written);

@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "test_engine.hpp"
+#include "text/document.hpp"
+
 using namespace unspin;
 
 TEST_CASE("code-like chunks are protected, abbreviations are not", "[lattice]") {
@@ -22,4 +27,45 @@ TEST_CASE("replacements become language-model words", "[lattice]") {
   CHECK(lattice::lm_words("According to") == std::vector<std::string>{"according", "to"});
   CHECK(lattice::lm_words("21st-century") == std::vector<std::string>{"21st", "century"});
   CHECK(lattice::lm_words("7.6 million") == std::vector<std::string>{"<num>", "million"});
+}
+
+TEST_CASE("a document's words are interned once per spelling", "[lattice]") {
+  const testing::TestEngine* engine = testing::test_engine();
+  if (!engine) {
+    WARN("skipped: no thesaurus index or language model in the build");
+    return;
+  }
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment("The troopers said it. The troopers by no means left 7.6 km.\n");
+  lattice::WordIds ids(*engine->model);
+  const lattice::DocumentWords words(doc, ids, engine->lexicon->phrases());
+  std::vector<std::uint32_t> troopers, the, numbers;
+  for (std::uint32_t i = 0; i < doc.tokens().size(); ++i) {
+    const std::string_view text = doc.text(doc.tokens()[i]);
+    if (text == "troopers") troopers.push_back(i);
+    if (text == "The") the.push_back(i);
+    if (text == "7.6") numbers.push_back(i);
+  }
+  REQUIRE(troopers.size() == 2);
+  REQUIRE(the.size() == 2);
+  REQUIRE(numbers.size() == 1);
+  // The same spelling is one type, with its lowercase form, LM token and id.
+  CHECK(words.type_index(troopers[0]) == words.type_index(troopers[1]));
+  CHECK(words.type_index(the[0]) != words.type_index(troopers[0]));
+  CHECK(words.lower(the[0]) == "the");
+  CHECK(words.type(the[0]).lm == "the");
+  CHECK(words.type(the[0]).id == engine->model->lookup("the"));
+  CHECK(words.type(numbers[0]).lm == "<num>");
+  CHECK(words.lower(numbers[0]) == "7.6");
+  // Spaces have no type of their own and an empty lowercase form.
+  CHECK(words.type_index(troopers[0] + 1) == 0);
+  CHECK(words.lower(troopers[0] + 1).empty());
+  // Words the phrase dictionary has entries for are marked; the view finds the same matches.
+  CHECK(words.type(troopers[0]).starts_phrase);
+  CHECK_FALSE(words.type(the[0]).starts_phrase);
+  const lattice::SentenceView view(words, doc.sentences()[1]);
+  const auto by = std::find_if(view.slots().begin(), view.slots().end(), [](const lattice::Slot& s) { return s.lm == "by"; });
+  REQUIRE(by != view.slots().end());
+  REQUIRE_FALSE(view.matches(by->token).empty());
+  CHECK(view.matches(by->token).front().entry->original == "never");
 }
