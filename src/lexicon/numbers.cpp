@@ -21,11 +21,15 @@ constexpr std::array<std::string_view, 10> kTeenOrdinals = {"tenth", "eleventh",
                                                             "seventeenth", "eighteenth", "nineteenth"};
 
 // A word lowercased into a small buffer when it could be one of the number words above (ASCII
-// letters, 3 to 11 of them); otherwise empty. Nearly every word fails this without allocating.
+// letters, 3 to 11 of them, with one of their initials); otherwise empty. Nearly every word fails this without allocating.
 class NumberWord {
  public:
   explicit NumberWord(std::string_view w) {
     if (w.size() < 3 || w.size() > sizeof buf_) return;
+    switch (w.front() | 0x20) {  // the initials of the words above
+      case 'e': case 'f': case 'n': case 'o': case 's': case 't': case 'z': break;
+      default: return;
+    }
     for (std::size_t i = 0; i < w.size(); ++i) {
       const char c = static_cast<char>(w[i] | 0x20);  // ASCII lowercase
       if (c < 'a' || c > 'z') return;
