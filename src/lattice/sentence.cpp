@@ -91,8 +91,8 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
     : doc_(doc), ids_(ids), phrases_(phrases) {
   const auto tokens = doc.tokens();
   type_of_.resize(tokens.size());
-  lower_.resize(tokens.size());
   types_.push_back({"", "", ids.model().unknown(), false});  // type 0: spaces, line breaks, invalid bytes
+  lower_by_type_.push_back(types_.back().lower);
   // Words, numbers and the rest are interned apart: the same text maps to a different
   // language-model token by kind ("<num>", or none for punctuation).
   text::StringMap<std::uint32_t> by_kind[3];
@@ -112,11 +112,12 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
       type.id = type.lm.empty() ? ids.model().unknown() : ids(type.lm);
       type.starts_phrase = t.kind == TokenKind::Word && phrases.starts_entry(type.lower);
       types_.push_back(std::move(type));
+      lower_by_type_.push_back(types_.back().lower);
       it = by_kind[kind].emplace(text, static_cast<std::uint32_t>(types_.size() - 1)).first;
     }
     type_of_[i] = it->second;
-    lower_[i] = types_[it->second].lower;
   }
+  lower_ = {type_of_, lower_by_type_};
 }
 
 SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sentence)
@@ -160,7 +161,7 @@ SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sen
   for (std::size_t k = 0; k < n; ++k) {
     const std::uint32_t token = sentence.first_token + static_cast<std::uint32_t>(k);
     if (!words.type(token).starts_phrase) continue;
-    auto found = words.phrases().match(doc, token, words.lower());
+    auto found = words.phrases().match(doc, token, &words.lower());
     std::erase_if(found, [&](const lexicon::PhraseMatch& m) { return m.end_token > sentence.end_token; });
     matches_[k] = std::move(found);
   }

@@ -53,11 +53,13 @@ class DocumentWords {
  public:
   // `phrases` marks the words that can start one of its entries.
   DocumentWords(const text::Document& doc, WordIds& ids, const lexicon::PhraseTable& phrases);
+  DocumentWords(const DocumentWords&) = delete;  // lower() refers to its own members
+  DocumentWords& operator=(const DocumentWords&) = delete;
 
   // Token `i` lowercased: its whole text for words, numbers, punctuation and symbols; empty for
   // spaces, line breaks and invalid bytes.
-  std::string_view lower(std::uint32_t i) const { return lower_[i]; }
-  std::span<const std::string_view> lower() const { return lower_; }
+  std::string_view lower(std::uint32_t i) const { return lower_by_type_[type_of_[i]]; }
+  const lexicon::LowerTokens& lower() const { return lower_; }
   // Token `i`'s type (an index below type_count()), and the type.
   std::uint32_t type_index(std::uint32_t i) const { return type_of_[i]; }
   const WordType& type(std::uint32_t i) const { return types_[type_of_[i]]; }
@@ -71,9 +73,10 @@ class DocumentWords {
   const text::Document& doc_;
   WordIds& ids_;
   const lexicon::PhraseTable& phrases_;
-  std::deque<WordType> types_;  // stable addresses: lower_ points into it
-  std::vector<std::uint32_t> type_of_;
-  std::vector<std::string_view> lower_;
+  std::deque<WordType> types_;  // stable addresses: lower_by_type_ points into it
+  std::vector<std::uint32_t> type_of_;  // by token
+  std::vector<std::string_view> lower_by_type_;
+  lexicon::LowerTokens lower_;
 };
 
 // A word the language model sees, and what may be done to it.

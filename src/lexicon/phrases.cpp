@@ -271,12 +271,12 @@ ImportSummary PhraseTable::load_csv(const std::string& path, const std::string& 
 }
 
 std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size_t first,
-                                            std::span<const std::string_view> lower, std::size_t lower_begin) const {
+                                            const LowerTokens* lower) const {
   std::vector<PhraseMatch> out;
   const auto tokens = doc.tokens();
-  std::string scratch;  // a token past `lower`, lowercased; each result is compared before the next
+  std::string scratch;  // a token lowercased here; each result is compared before the next
   auto lowered = [&](std::size_t i) -> std::string_view {
-    if (i >= lower_begin && i - lower_begin < lower.size()) return lower[i - lower_begin];
+    if (lower) return (*lower)[i];
     scratch = text::to_lower(doc.text(tokens[i]));
     return scratch;
   };

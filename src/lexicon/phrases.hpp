@@ -60,6 +60,14 @@ struct ImportSummary {
   std::string describe() const;  // "7012 phrases, 635 document conditions, 322 skipped (...)"
 };
 
+// A document's tokens lowercased, by interned type: token i reads lower[types[i]]. Four bytes a
+// token instead of a string each (lattice::DocumentWords makes one).
+struct LowerTokens {
+  std::span<const std::uint32_t> types;
+  std::span<const std::string_view> lower;
+  std::string_view operator[](std::size_t token) const { return lower[types[token]]; }
+};
+
 struct PhraseMatch {
   const PhraseEntry* entry;
   std::uint32_t end_token;  // one past the last matched token of the document
@@ -73,10 +81,9 @@ class PhraseTable {
   ImportSummary load(const std::string& path, PhraseSource tsv_source = PhraseSource::User);
 
   // Entries whose spun form starts at document token `first` (a word), longest first. `lower`,
-  // when given, holds tokens lower_begin, lower_begin + 1, ... of `doc` already lowercased
-  // (callers matching at many tokens lowercase once); tokens past it are lowercased on the fly.
-  std::vector<PhraseMatch> match(const text::Document& doc, std::size_t first,
-                                 std::span<const std::string_view> lower = {}, std::size_t lower_begin = 0) const;
+  // when given, holds every token of `doc` already lowercased (callers matching at many tokens
+  // lowercase once); otherwise tokens are lowercased on the fly.
+  std::vector<PhraseMatch> match(const text::Document& doc, std::size_t first, const LowerTokens* lower = nullptr) const;
   // Whether some entry's spun form starts with this lowercase token: most words cannot start a
   // match, and callers can skip them before asking for one.
   bool starts_entry(std::string_view lower_token) const { return by_first_.find(lower_token) != by_first_.end(); }

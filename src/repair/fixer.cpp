@@ -455,7 +455,7 @@ double Fixer::document_bias(const lattice::DocumentWords& words, std::size_t num
     ++word_count;
     if (!words.type(i).starts_phrase) continue;
     bool counted = false;
-    for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i, words.lower())) {
+    for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i, &words.lower())) {
       if (written) ++(*written)[m.entry];
       if (!counted && m.entry->weight >= 0.8f && m.entry->tokens.size() >= 2) {
         ++strong;
