@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -10,6 +9,7 @@
 #include "lexicon/numbers.hpp"
 #include "lm/score_cache.hpp"
 #include "text/case.hpp"
+#include "text/decimals.hpp"
 
 namespace unspin::repair {
 namespace {
@@ -34,11 +34,7 @@ struct Arc {
 
 std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 
-std::string format_weight(double w) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.2f", w);
-  return buf;
-}
+std::string format_weight(double w) { return text::decimals(w, 2); }
 
 class SentenceDecoder {
  public:
@@ -365,9 +361,7 @@ class SentenceDecoder {
                                                           : text::apply_case_shape(arc.replacement, tokens[arc.first_token].shape);
       edit.confidence = confidence;
       edit.source = arc.source;
-      char gain[96];
-      std::snprintf(gain, sizeof gain, "; language model and channel favour it by %.2f (log10)", margin);
-      edit.reason = reason(arc, written) + gain;
+      edit.reason = reason(arc, written) + "; language model and channel favour it by " + text::decimals(margin, 2) + " (log10)";
       // Runners-up: the rivals, with the confidence each would have had; one per replacement.
       std::vector<Alternative> others;
       for (std::size_t j = 0; j < rivals.size(); ++j) {
@@ -407,9 +401,8 @@ class SentenceDecoder {
   static std::string consistency_reason(const Arc& arc) {
     if (!arc.consistency || arc.consistency->bonus == 0) return "";
     const Consistency& c = *arc.consistency;
-    char clean[48];
-    if (c.clean_ratio >= 1) std::snprintf(clean, sizeof clean, "%.0f:1", c.clean_ratio);
-    else std::snprintf(clean, sizeof clean, "1:%.0f", 1 / c.clean_ratio);
+    const std::string clean =
+        c.clean_ratio >= 1 ? text::decimals(c.clean_ratio, 0) + ":1" : "1:" + text::decimals(1 / c.clean_ratio, 0);
     return "; " + quoted(arc.phrase->original) + " to " + quoted(arc.phrase->spun) + " is " + std::to_string(c.original) +
            ":" + std::to_string(c.written) + " here and " + clean + " in clean text (" + (c.bonus > 0 ? "+" : "") +
            format_weight(c.bonus) + ")";
@@ -471,24 +464,29 @@ double Fixer::document_bias(const lattice::DocumentWords& words, std::size_t num
   return options_.prior_weight * std::log10(share);
 }
 
-ConsistencyMap Fixer::consistency(const text::Document& doc, double bias,
+ConsistencyMap Fixer::consistency(const lattice::DocumentWords& words, double bias,
                                   const std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t>& written) const {
   ConsistencyMap out;
   if (options_.consistency_weight == 0 || written.empty() || bias <= options_.thesaurus_bias_floor) return out;
   // Count each matched entry's original in the document, as language-model words within a
   // sentence. Only the originals are indexed, so memory stays that of one sentence.
   std::unordered_map<const lexicon::PhraseEntry*, std::vector<std::string>> originals;
-  std::unordered_map<std::string, std::vector<const lexicon::PhraseEntry*>> by_first;
+  text::StringMap<std::vector<const lexicon::PhraseEntry*>> by_first;
   for (const auto& [entry, n] : written) {
-    std::vector<std::string> words = lattice::lm_words(entry->original);
-    if (words.empty()) continue;
-    by_first[words.front()].push_back(entry);
-    originals.emplace(entry, std::move(words));
+    std::vector<std::string> original = lattice::lm_words(entry->original);
+    if (original.empty()) continue;
+    by_first[original.front()].push_back(entry);
+    originals.emplace(entry, std::move(original));
   }
   std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t> found;
-  std::vector<std::string> sentence;
+  const text::Document& doc = words.doc();
+  const auto tokens = doc.tokens();
+  std::vector<std::string_view> sentence;  // the sentence's language-model tokens
   for (const text::Sentence& s : doc.sentences()) {
-    lm::lm_sentence(doc, s, sentence);
+    sentence.clear();
+    for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
+      if (tokens[i].kind == TokenKind::Word || tokens[i].kind == TokenKind::Number) sentence.push_back(words.type(i).lm);
+    }
     for (std::size_t at = 0; at < sentence.size(); ++at) {
       const auto it = by_first.find(sentence[at]);
       if (it == by_first.end()) continue;
@@ -533,7 +531,7 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
   const lattice::DocumentWords words(doc, ids, lexicon_.phrases());
   std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t> written;
   const double bias = document_bias(words, numbers.size(), nullptr, &written);
-  const ConsistencyMap consistent = consistency(doc, bias, written);
+  const ConsistencyMap consistent = consistency(words, bias, written);
   SentenceDecoder::CandidateCache cache;
   SentenceDecoder::GlueCache glue_cache;
   // The decoder asks for the same trigrams many times over (each hypothesis, the pruning pass,

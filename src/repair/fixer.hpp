@@ -139,8 +139,8 @@ class Fixer {
   // phrase entry's matches into `written` when given.
   double document_bias(const lattice::DocumentWords& words, std::size_t number_garble, std::size_t* strong,
                        std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t>* written) const;
-  // The consistency bonus of each phrase entry matched in `doc` (see FixOptions).
-  ConsistencyMap consistency(const text::Document& doc, double bias,
+  // The consistency bonus of each phrase entry matched in the document (see FixOptions).
+  ConsistencyMap consistency(const lattice::DocumentWords& words, double bias,
                              const std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t>& written) const;
 
  public:
