@@ -21,7 +21,8 @@ constexpr std::array<std::string_view, 10> kTeenOrdinals = {"tenth", "eleventh",
                                                             "seventeenth", "eighteenth", "nineteenth"};
 
 // A word lowercased into a small buffer when it could be one of the number words above (ASCII
-// letters, 3 to 11 of them, with one of their initials); otherwise empty. Nearly every word fails this without allocating.
+// letters, 3 to 11 of them, with one of their initials); otherwise empty. Nearly every word
+// fails this without allocating.
 class NumberWord {
  public:
   explicit NumberWord(std::string_view w) {

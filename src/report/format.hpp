@@ -12,7 +12,7 @@
 
 namespace unspin::report {
 
-inline std::string decimals(double x, int places) { return text::decimals(x, places); }
+using text::decimals;
 
 // The members every scored unit carries in the JSON schemas, inside an open object.
 inline void write_passage_fields(JsonWriter& w, const detect::PassageScore& p) {

@@ -5,16 +5,17 @@
 //   text::decimals(1234.5, 0)    // "1234" (round half to even, as printf)
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
 namespace unspin::text {
 
 inline std::string decimals(double x, int places) {
-  char buf[64];
-  const auto [end, error] = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, places);
-  if (error != std::errc{}) return "inf";  // only for huge values; callers print clipped numbers
-  return std::string(buf, end);
+  // Room for any double in fixed notation (up to 309 integer digits) with up to 100 places.
+  char buf[432];
+  const auto [end, error] = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed, std::min(places, 100));
+  return error == std::errc{} ? std::string(buf, end) : std::string();
 }
 
 }  // namespace unspin::text

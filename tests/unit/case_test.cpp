@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "text/decimals.hpp"
+
 using unspin::text::apply_case_shape;
 using unspin::text::case_shape;
 using unspin::text::CaseShape;
@@ -35,4 +37,14 @@ TEST_CASE("apply_case_shape re-cases a replacement", "[case]") {
   CHECK(apply_case_shape("élan", CaseShape::Title) == "Élan");
   CHECK(apply_case_shape("straße", CaseShape::Upper) == "STRASSE");
   CHECK(unspin::text::to_lower("ÜBER") == "über");
+}
+
+TEST_CASE("decimals writes what printf's %.*f writes", "[text]") {
+  CHECK(unspin::text::decimals(0.91234, 2) == "0.91");
+  CHECK(unspin::text::decimals(-1.005, 1) == "-1.0");
+  CHECK(unspin::text::decimals(2.5, 0) == "2");  // round half to even on the exact binary value
+  CHECK(unspin::text::decimals(1234.5678, 0) == "1235");
+  const std::string huge = unspin::text::decimals(1e300, 2);  // no truncation for any double
+  CHECK(huge.size() == 301 + 3);
+  CHECK(huge.substr(huge.size() - 3) == ".00");
 }
