@@ -9,7 +9,7 @@ cd "$tmp" || exit 1
 fail() { echo "FAIL: $*"; exit 1; }
 mkdir -p in/part1 in/part2
 for i in $(seq -w 1 24); do
-  for k in $(seq 6); do cat "$corpus/example-spun.txt"; echo "Document $i, part $k, stated the council."; done >"in/part$((10#$i % 2 + 1))/doc$i.txt"
+  for k in $(seq 40); do cat "$corpus/example-spun.txt"; echo "Document $i, part $k, stated the council."; done >"in/part$((10#$i % 2 + 1))/doc$i.txt"
 done
 n=0
 while IFS= read -r line; do
@@ -20,9 +20,9 @@ done <"$corpus/example-spun.txt" >in/records.jsonl
 "$unspin" batch in --out whole -j2 -q 2>/dev/null || fail "uninterrupted run failed"
 "$unspin" batch in --out killed -j2 -q 2>/dev/null &
 pid=$!
-for _ in $(seq 300); do  # until a few outputs exist (at most 30 s)
+for _ in $(seq 1500); do  # until a few outputs exist (at most 30 s)
   [ "$(find killed -name 'doc*.txt' 2>/dev/null | wc -l)" -ge 3 ] && break
-  sleep 0.1
+  sleep 0.02
 done
 kill -9 "$pid" 2>/dev/null || fail "the batch finished before it could be killed; make the input bigger"
 wait "$pid" 2>/dev/null
