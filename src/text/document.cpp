@@ -240,11 +240,13 @@ Document Segmenter::segment(std::string bytes) {
 
 void Segmenter::segment_paragraph(Document& doc, Offset begin, Offset end) {
   const std::string_view text = std::string_view(doc.bytes_).substr(begin, end - begin);
-  sentences_.boundaries(text, sentence_cuts_);
+  // Pure ASCII text (most news) takes the same rules without ICU's rule engine.
+  const bool ascii = is_ascii(text);
+  if (ascii && ascii_sentences_.usable()) ascii_sentences_.boundaries(text, sentence_cuts_);
+  else sentences_.boundaries(text, sentence_cuts_);
 
   const std::size_t first = doc.tokens_.size();
-  // Pure ASCII text (most news) takes the same rules without ICU's rule engine.
-  if (is_ascii(text)) ascii_word_boundaries(text, word_cuts_);
+  if (ascii) ascii_word_boundaries(text, word_cuts_);
   else words_.boundaries(text, word_cuts_);
   for (std::size_t k = 1; k < word_cuts_.size(); ++k) {
     push_token(doc, begin + static_cast<Offset>(word_cuts_[k - 1]), begin + static_cast<Offset>(word_cuts_[k]));

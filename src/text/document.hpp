@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/ascii_sentences.hpp"
 #include "text/case.hpp"
 #include "text/icu_break.hpp"
 #include "text/utf8.hpp"
@@ -129,6 +130,7 @@ class Segmenter {
   SegmentOptions options_;
   BreakFinder words_;
   BreakFinder sentences_;
+  AsciiSentences ascii_sentences_;  // ICU's sentence rules for ASCII paragraphs, without ICU
   std::vector<std::size_t> sentence_cuts_;
   std::vector<std::size_t> word_cuts_;
   std::size_t next_invalid_ = 0;  // cursor into Document::invalid_ during segment()

@@ -2,6 +2,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/ures.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 
 #include <string>
@@ -72,6 +74,33 @@ void BreakFinder::boundaries(std::string_view text, std::vector<std::size_t>& ou
   set_text(text);
   for (std::size_t b = next(); b != npos; b = next()) out.push_back(b);
   if (out.back() != text.size()) out.push_back(text.size());  // "" gives {0}
+}
+
+std::vector<std::string> sentence_abbreviations() {
+  // The list ICU's FilteredBreakIteratorBuilder reads for the "en@ss=standard" iterator: the
+  // "exceptions/SentenceBreak" strings of the English break-iterator data.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UResourceBundle, decltype(&ures_close)> data(ures_open(U_ICUDATA_NAME "-brkitr", "en", &status),
+                                                               &ures_close);
+  check(status, "break-iterator data (ures_open)");
+  std::vector<std::string> out;
+  std::unique_ptr<UResourceBundle, decltype(&ures_close)> exceptions(
+      ures_getByKey(data.get(), "exceptions", nullptr, &status), &ures_close);
+  if (status == U_MISSING_RESOURCE_ERROR) return out;
+  check(status, "break-iterator exceptions");
+  std::unique_ptr<UResourceBundle, decltype(&ures_close)> list(
+      ures_getByKey(exceptions.get(), "SentenceBreak", nullptr, &status), &ures_close);
+  if (status == U_MISSING_RESOURCE_ERROR) return out;
+  check(status, "sentence-break exceptions");
+  while (ures_hasNext(list.get())) {
+    int32_t length = 0;
+    const UChar* s = ures_getNextString(list.get(), &length, nullptr, &status);
+    check(status, "sentence-break exception");
+    std::string utf8;
+    icu::UnicodeString(s, length).toUTF8String(utf8);
+    out.push_back(std::move(utf8));
+  }
+  return out;
 }
 
 }  // namespace unspin::text

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -48,5 +49,10 @@ class BreakFinder {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The abbreviations after which ICU's English sentence iterator (Unit::Sentence) does not break,
+// read from ICU's data ("Mr.", "U.S.", ...), as UTF-8. Throws ResourceError when ICU's data
+// cannot be opened; an empty list when it has none for English.
+std::vector<std::string> sentence_abbreviations();
 
 }  // namespace unspin::text
