@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <unordered_set>
 
 #include "text/case.hpp"
@@ -64,10 +65,10 @@ bool function_word(std::string_view lm_word) {
   return words.count(lm_word) > 0;
 }
 
-bool editable_word(const Slot& s) {
-  return !s.protect && !s.name && s.lm.size() >= 3 && s.lm != "<num>" &&
-         std::all_of(s.lm.begin(), s.lm.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '\''; }) &&
-         !function_word(s.lm);
+bool editable_form(std::string_view lm) {
+  return lm.size() >= 3 && lm != "<num>" &&
+         std::all_of(lm.begin(), lm.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '\''; }) &&
+         !function_word(lm);
 }
 
 std::vector<std::string> lm_words(std::string_view text) {
@@ -87,35 +88,82 @@ std::vector<std::string> lm_words(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// A hash of a spelling and its token kind for the document's interning table: eight bytes at a
+// time, so that the common short word costs one multiplication.
+std::uint64_t spelling_hash(std::string_view s, unsigned kind) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull * (s.size() * 4 + kind + 1);
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  if (i < s.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  }
+  return h ^ (h >> 29);
+}
+
+}  // namespace
+
 DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexicon::PhraseTable& phrases)
     : doc_(doc), ids_(ids), phrases_(phrases) {
   const auto tokens = doc.tokens();
   type_of_.resize(tokens.size());
-  types_.push_back({"", "", ids.model().unknown(), false});  // type 0: spaces, line breaks, invalid bytes
+  types_.push_back({"", "", ids.model().unknown(), false, false});  // type 0: spaces, line breaks, invalid bytes
   lower_by_type_.push_back(types_.back().lower);
   // Words, numbers and the rest are interned apart: the same text maps to a different
-  // language-model token by kind ("<num>", or none for punctuation).
-  text::StringMap<std::uint32_t> by_kind[3];
+  // language-model token by kind ("<num>", or none for punctuation). An open-addressing table of
+  // type indexes (0: empty), keyed by the first occurrence's text and kind.
+  struct Key {
+    std::string_view text;
+    unsigned kind;
+  };
+  std::vector<Key> keys{{"", 3}};  // by type
+  std::vector<std::uint32_t> table(64, 0);
+  auto place = [&table](std::uint64_t hash) { return static_cast<std::size_t>(hash) & (table.size() - 1); };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
     if (t.kind == TokenKind::Space || t.kind == TokenKind::LineBreak || t.kind == TokenKind::Invalid) {
       type_of_[i] = 0;
       continue;
     }
-    const int kind = t.kind == TokenKind::Word ? 0 : t.kind == TokenKind::Number ? 1 : 2;
+    const unsigned kind = t.kind == TokenKind::Word ? 0 : t.kind == TokenKind::Number ? 1 : 2;
     const std::string_view text = doc.text(t);
-    auto it = by_kind[kind].find(text);
-    if (it == by_kind[kind].end()) {
+    std::size_t at = place(spelling_hash(text, kind));
+    while (table[at] != 0 && (keys[table[at]].kind != kind || keys[table[at]].text != text)) {
+      at = (at + 1) & (table.size() - 1);
+    }
+    if (table[at] == 0) {
       WordType type;
       type.lower = text::to_lower(text);
       type.lm = lm::lm_token(text, t.kind);
       type.id = type.lm.empty() ? ids.model().unknown() : ids(type.lm);
       type.starts_phrase = t.kind == TokenKind::Word && phrases.starts_entry(type.lower);
+      type.content_form = editable_form(type.lm);
       types_.push_back(std::move(type));
       lower_by_type_.push_back(types_.back().lower);
-      it = by_kind[kind].emplace(text, static_cast<std::uint32_t>(types_.size() - 1)).first;
+      keys.push_back({text, kind});
+      const auto index = static_cast<std::uint32_t>(types_.size() - 1);
+      table[at] = index;
+      if (keys.size() * 2 > table.size()) {  // keep the table at most half full
+        std::vector<std::uint32_t> bigger(table.size() * 2, 0);
+        table.swap(bigger);
+        for (std::uint32_t type_index = 1; type_index < keys.size(); ++type_index) {
+          std::size_t k = place(spelling_hash(keys[type_index].text, keys[type_index].kind));
+          while (table[k] != 0) k = (k + 1) & (table.size() - 1);
+          table[k] = type_index;
+        }
+      }
+      type_of_[i] = index;
+    } else {
+      type_of_[i] = table[at];
     }
-    type_of_[i] = it->second;
   }
   lower_ = {type_of_, lower_by_type_};
 }
@@ -153,7 +201,8 @@ SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sen
       digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
     }
-    slots_.push_back({i, words.type_index(i), type.lm, type.id, protect[i - sentence.first_token] || digits, name});
+    slots_.push_back({i, words.type_index(i), type.lm, type.id, protect[i - sentence.first_token] || digits, name,
+                      type.content_form});
     first_word = false;
   }
   // Phrase matches at every word that can start one, restricted to the sentence.

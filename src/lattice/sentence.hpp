@@ -43,6 +43,7 @@ struct WordType {
   std::string lm;     // its language-model token ("" for punctuation and symbols)
   lm::WordId id;      // and that token's id in the model
   bool starts_phrase; // a word some phrase-dictionary entry starts with
+  bool content_form;  // editable_form(lm): may take a reverse-thesaurus candidate where it is not a name
 };
 
 // A document's tokens, interned once by spelling: their lowercase forms (for phrase matching) and
@@ -86,6 +87,7 @@ struct Slot {
   lm::WordId id;        // and that token's id in the model
   bool protect;         // inside a URL, e-mail address, @handle, #hashtag or code-like chunk
   bool name;            // capitalised, and not the sentence's first word
+  bool content_form;    // its type's editable_form(lm)
 };
 
 // Whitespace-delimited chunks that look like a URL, an address, a handle, a hashtag or code.
@@ -94,9 +96,12 @@ bool code_like(std::string_view chunk);
 // Short grammatical words that are never thesaurus candidates.
 bool function_word(std::string_view lm_word);
 
+// A language-model token of 3+ lowercase letters (and apostrophes) that is not a function word.
+bool editable_form(std::string_view lm_word);
+
 // A lowercase alphabetic content word of 3+ letters, not a name, not protected: the words that
-// may take a reverse-thesaurus candidate.
-bool editable_word(const Slot& slot);
+// may take a reverse-thesaurus candidate. Reads the form test its type made once.
+inline bool editable_word(const Slot& slot) { return !slot.protect && !slot.name && slot.content_form; }
 
 // A replacement's language-model tokens: lowercase, split at spaces and hyphens, numbers as <num>.
 std::vector<std::string> lm_words(std::string_view text);

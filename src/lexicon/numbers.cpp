@@ -1,7 +1,10 @@
 #include "lexicon/numbers.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "text/case.hpp"
 
@@ -45,11 +48,45 @@ class NumberWord {
   std::size_t size_ = 0;
 };
 
-int index_of(const auto& table, std::string_view word) {
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    if (!table[i].empty() && table[i] == word) return static_cast<int>(i);
-  }
-  return -1;
+// Which number word a lowercased word is, if any: {table, index in it}. Most words that pass
+// NumberWord are common ("the", "that", "some"), so the names are found by a binary search on
+// their first seven letters and their length packed into an integer.
+constexpr int kDigitTable = 0, kOrdinalTable = 1, kTeenOrdinalTable = 2, kTensTable = 3;  // order below
+
+struct NumberName {
+  int table = -1;
+  int index = -1;
+};
+
+std::uint64_t packed(std::string_view w) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 7; ++i) key = key << 8 | (i < w.size() ? static_cast<unsigned char>(w[i]) : 0u);
+  return key << 8 | w.size();  // NumberWord keeps words of at most 11 letters
+}
+
+NumberName number_name(std::string_view w) {
+  struct Entry {
+    std::uint64_t key;
+    std::string_view word;
+    NumberName name;
+  };
+  static const std::vector<Entry> entries = [] {
+    std::vector<Entry> out;
+    int table = 0;
+    for (const auto* names : {&kDigits, &kOrdinals, &kTeenOrdinals, &kTens}) {
+      for (std::size_t i = 0; i < names->size(); ++i) {
+        if (!(*names)[i].empty()) out.push_back({packed((*names)[i]), (*names)[i], {table, static_cast<int>(i)}});
+      }
+      ++table;
+    }
+    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    return out;
+  }();
+  const std::uint64_t key = packed(w);
+  const auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                                   [](const Entry& e, std::uint64_t k) { return e.key < k; });
+  if (it == entries.end() || it->key != key || it->word != w) return {};
+  return it->name;
 }
 
 std::string ordinal_suffix(int n) {
@@ -70,18 +107,17 @@ bool all_digits(std::string_view s) {
   return true;
 }
 
-// A number of 1-99 spelled as an ordinal: "eighth", "twenty first" (tokens start at i).
-// Returns {value, end token} or {0, i}.
-std::pair<int, std::size_t> spelled_ordinal(const text::Document& doc, std::size_t i) {
+// A number of 1-99 spelled as an ordinal: "eighth", "twenty first" (tokens start at i, whose word
+// is `name`). Returns {value, end token} or {0, i}.
+std::pair<int, std::size_t> spelled_ordinal(const text::Document& doc, std::size_t i, NumberName name) {
   const auto tokens = doc.tokens();
-  const NumberWord word(doc.text(tokens[i]));
-  const std::string_view w = word.view();
-  if (w.empty()) return {0, i};
-  if (const int o = index_of(kOrdinals, w); o > 0) return {o, i + 1};
-  if (const int t = index_of(kTeenOrdinals, w); t >= 0) return {10 + t, i + 1};
-  if (const int tens = index_of(kTens, w); tens > 0 && i + 2 < tokens.size() &&
-      tokens[i + 1].kind == TokenKind::Space && tokens[i + 2].kind == TokenKind::Word) {
-    if (const int o = index_of(kOrdinals, NumberWord(doc.text(tokens[i + 2])).view()); o > 0) return {tens * 10 + o, i + 3};
+  if (name.table == kOrdinalTable) return {name.index, i + 1};
+  if (name.table == kTeenOrdinalTable) return {10 + name.index, i + 1};
+  if (name.table == kTensTable && i + 2 < tokens.size() && tokens[i + 1].kind == TokenKind::Space &&
+      tokens[i + 2].kind == TokenKind::Word) {
+    if (const NumberName o = number_name(NumberWord(doc.text(tokens[i + 2])).view()); o.table == kOrdinalTable) {
+      return {name.index * 10 + o.index, i + 3};
+    }
   }
   return {0, i};
 }
@@ -109,8 +145,10 @@ std::vector<NumberFix> number_fixes(const text::Document& doc) {
     const NumberWord word(doc.text(tokens[i]));
     const std::string_view w = word.view();
     if (w.empty()) continue;
+    const NumberName name = number_name(w);
+    if (name.table < 0) continue;
     // "seven.6" -> "7.6"
-    if (const int d = index_of(kDigits, w); d >= 0 && i + 2 < tokens.size() &&
+    if (const int d = name.table == kDigitTable ? name.index : -1; d >= 0 && i + 2 < tokens.size() &&
         doc.text(tokens[i + 1]) == "." && tokens[i + 2].kind == TokenKind::Number &&
         all_digits(doc.text(tokens[i + 2]))) {
       fixes.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 3),
@@ -120,7 +158,7 @@ std::vector<NumberFix> number_fixes(const text::Document& doc) {
       i += 2;
       continue;
     }
-    const auto [value, end] = spelled_ordinal(doc, i);
+    const auto [value, end] = spelled_ordinal(doc, i, name);
     if (value == 0) continue;
     // "Twenty first-century" -> "21st-century"
     if (end + 1 < tokens.size() && doc.text(tokens[end]) == "-" &&

@@ -189,6 +189,10 @@ TEST_CASE("number garble rules", "[numbers]") {
       {"he came eighth in the 3rd race", ""},       // not before a name
       {"one.5 and nine.25", "1.5@0-3;9.25@6-9;"},
       {"seven. 6", ""},
+      {"zero.5 and eight.0", "0.5@0-3;8.0@6-9;"},       // first and last of the digit names
+      {"a Nineteenth-century novel", "19th@2-3;"},      // teen ordinals, any case
+      {"a ninety ninth-century date", "99th@2-5;"},     // tens with an ordinal
+      {"a ninety-century, tenth.5 and theo.5", ""},     // names that are not what the rules want
   };
   unspin::text::Segmenter segmenter;
   for (const Row& row : rows) {
