@@ -173,8 +173,9 @@ SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sen
   const text::Document& doc = doc_;
   const auto tokens = doc.tokens();
   const std::size_t n = sentence.end_token - sentence.first_token;
-  // Protected chunks: scan the sentence's whitespace-separated chunks.
-  std::vector<bool> protect(n, false);
+  // Protected chunks: scan the sentence's whitespace-separated chunks. Few sentences have one,
+  // so their token ranges are listed, in order.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> protect;
   for (std::uint32_t i = sentence.first_token; i < sentence.end_token;) {
     if (tokens[i].kind == TokenKind::Space) {
       ++i;
@@ -183,11 +184,11 @@ SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sen
     std::uint32_t j = i;
     while (j < sentence.end_token && tokens[j].kind != TokenKind::Space) ++j;
     const std::string_view chunk = doc.bytes().substr(tokens[i].begin, tokens[j - 1].end - tokens[i].begin);
-    if (code_like(chunk)) {
-      for (std::uint32_t k = i; k < j; ++k) protect[k - sentence.first_token] = true;
-    }
+    if (code_like(chunk)) protect.emplace_back(i, j);
     i = j;
   }
+  auto next_protected = protect.begin();
+  slots_.reserve(n / 2 + 1);  // about every other token is a word in English
   bool first_word = true;
   for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     const text::Token& t = tokens[i];
@@ -201,8 +202,9 @@ SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sen
       digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
                !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
     }
-    slots_.push_back({i, words.type_index(i), type.lm, type.id, protect[i - sentence.first_token] || digits, name,
-                      type.content_form});
+    while (next_protected != protect.end() && next_protected->second <= i) ++next_protected;
+    const bool in_code = next_protected != protect.end() && next_protected->first <= i;
+    slots_.push_back({i, words.type_index(i), type.lm, type.id, in_code || digits, name, type.content_form});
     first_word = false;
   }
   // Phrase matches at every word that can start one, restricted to the sentence.

@@ -75,6 +75,10 @@ void ascii_word_boundaries(std::string_view text, std::vector<std::size_t>& out)
   Wb a = cls(0);      // class at i - 1
   for (std::size_t i = 1; i < n; ++i) {
     const Wb b = cls(i);
+    if (a == Wb::Letter && b == Wb::Letter) {  // WB5, inside most words: the common case first
+      before = a;
+      continue;
+    }
     const Wb after = i + 1 < n ? cls(i + 1) : kNone;
     bool join = false;
     if (a == Wb::Cr && b == Wb::Lf) join = true;                                   // WB3
