@@ -324,21 +324,43 @@ WordId KneserNeyModel::lookup(std::string_view w) const {
   return id == io::SortedStrings::npos ? unk_ : id;
 }
 
+namespace detail {
+
+// Where `key` is in the sorted ids [begin, end), or nullptr. Ids are ranks in spelling order, so
+// the followers of a context spread fairly evenly over their range: a few interpolation steps
+// narrow a long list (the followers of "the") with far fewer cache misses than bisection, which
+// finishes. The result is the one std::lower_bound gives.
+const std::uint32_t* find_id(const std::uint32_t* begin, const std::uint32_t* end, std::uint32_t key) {
+  for (int step = 0; step < 3 && end - begin > 16; ++step) {
+    const std::uint32_t low = begin[0], high = end[-1];
+    if (key < low || key > high) return nullptr;
+    if (high == low) break;
+    const auto span = static_cast<std::uint64_t>(end - begin - 1);
+    const std::uint32_t* guess = begin + static_cast<std::ptrdiff_t>(span * (key - low) / (high - low));
+    if (*guess == key) return guess;
+    if (*guess < key) begin = guess + 1;
+    else end = guess;
+  }
+  const std::uint32_t* it = std::lower_bound(begin, end, key);
+  return it != end && *it == key ? it : nullptr;
+}
+
+}  // namespace detail
+
+using detail::find_id;
+
 std::uint32_t KneserNeyModel::find_bigram(WordId v, WordId w) const {
-  const std::uint32_t* begin = bi_words_ + bi_offsets_[v];
-  const std::uint32_t* end = bi_words_ + bi_offsets_[v + 1];
-  const std::uint32_t* it = std::lower_bound(begin, end, static_cast<std::uint32_t>(w));
-  return it != end && *it == w ? static_cast<std::uint32_t>(it - bi_words_) : 0xffffffffu;
+  const std::uint32_t* it = find_id(bi_words_ + bi_offsets_[v], bi_words_ + bi_offsets_[v + 1], static_cast<std::uint32_t>(w));
+  return it ? static_cast<std::uint32_t>(it - bi_words_) : 0xffffffffu;
 }
 
 float KneserNeyModel::score(WordId u, WordId v, WordId w) const {
   if (u >= vocab_ || v >= vocab_ || w >= vocab_) return kNever;
   float backoff = 0;
   if (const std::uint32_t context = find_bigram(u, v); context != 0xffffffffu) {
-    const std::uint32_t* begin = tri_words_ + tri_offsets_[context];
-    const std::uint32_t* end = tri_words_ + tri_offsets_[context + 1];
-    const std::uint32_t* it = std::lower_bound(begin, end, static_cast<std::uint32_t>(w));
-    if (it != end && *it == w) return tri_prob_[it - tri_words_];
+    const std::uint32_t* it = find_id(tri_words_ + tri_offsets_[context], tri_words_ + tri_offsets_[context + 1],
+                                      static_cast<std::uint32_t>(w));
+    if (it) return tri_prob_[it - tri_words_];
     backoff = bi_backoff_[context];
   }
   if (const std::uint32_t b = find_bigram(v, w); b != 0xffffffffu && bi_prob_[b] > kNever) return backoff + bi_prob_[b];

@@ -83,4 +83,10 @@ class KneserNeyModel final : public LanguageModel {
   WordId bos_ = 0, eos_ = 0, unk_ = 0;
 };
 
+namespace detail {
+// Where `key` is in the sorted ids [begin, end), or nullptr: interpolation steps, then bisection.
+// Exposed for its test.
+const std::uint32_t* find_id(const std::uint32_t* begin, const std::uint32_t* end, std::uint32_t key);
+}  // namespace detail
+
 }  // namespace unspin::lm

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -140,4 +143,36 @@ TEST_CASE("the score cache answers exactly what its model answers, through colli
   }
   CHECK(checked == 3 * n * n * n);
   CHECK(differ == 0);
+}
+
+TEST_CASE("sorted-id search finds what bisection finds", "[lm]") {
+  // Even spreads, clumps (many small ids, a long tail) and repeated ids, every key in and
+  // around each list.
+  std::mt19937 random(7);
+  for (int trial = 0; trial < 300; ++trial) {
+    std::vector<std::uint32_t> ids;
+    const int n = std::uniform_int_distribution<int>(0, 400)(random);
+    const int shape = trial % 3;
+    for (int i = 0; i < n; ++i) {
+      std::uint32_t id = std::uniform_int_distribution<std::uint32_t>(0, 100000)(random);
+      if (shape == 1) id = id % 7 == 0 ? id : id % 300;  // clumped at the start
+      if (shape == 2) id = id % 50;                     // many repeats
+      ids.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    if (shape != 2) ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const std::uint32_t* begin = ids.data();
+    const std::uint32_t* end = ids.data() + ids.size();
+    for (std::uint32_t key = 0; key <= 100001; key += (key < 400 ? 1 : 97)) {
+      const std::uint32_t* expected = std::lower_bound(begin, end, key);
+      const std::uint32_t* got = unspin::lm::detail::find_id(begin, end, key);
+      if (expected != end && *expected == key) {
+        REQUIRE(got != nullptr);
+        CHECK(*got == key);
+        if (shape != 2) CHECK(got == expected);
+      } else {
+        CHECK(got == nullptr);
+      }
+    }
+  }
 }
