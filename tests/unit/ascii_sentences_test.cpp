@@ -6,36 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "boundary_check.hpp"
 #include "text/icu_break.hpp"
 
 using namespace unspin::text;
 
 namespace {
 
-// The first string of `texts` on which the fast path and ICU disagree, or "" if none.
+using unspin::test::all_strings;
+
+// The first of `texts` on which the fast path and ICU disagree, or "" if none.
 std::string first_disagreement(const std::vector<std::string>& texts) {
   const AsciiSentences fast;
-  BreakFinder icu(BreakFinder::Unit::Sentence);
-  std::vector<std::size_t> expected, got;
-  for (const std::string& t : texts) {
-    icu.boundaries(t, expected);
-    fast.boundaries(t, got);
-    if (got != expected) return t.empty() ? std::string("<empty>") : t;
-  }
-  return "";
-}
-
-std::vector<std::string> all_strings(std::string_view alphabet, std::size_t length) {
-  std::vector<std::string> out{""};
-  for (std::size_t k = 0; k < length; ++k) {
-    std::vector<std::string> next;
-    next.reserve(out.size() * alphabet.size());
-    for (const std::string& s : out) {
-      for (char c : alphabet) next.push_back(s + c);
-    }
-    out = std::move(next);
-  }
-  return out;
+  return unspin::test::first_disagreement(
+      BreakFinder::Unit::Sentence, [&fast](std::string_view t, std::vector<std::size_t>& out) { fast.boundaries(t, out); },
+      texts);
 }
 
 std::vector<std::size_t> cuts_of(const AsciiSentences& s, std::string_view text) {
