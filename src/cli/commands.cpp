@@ -14,6 +14,7 @@
 #include "batch/batch.hpp"
 #include "detect/frequency_table.hpp"
 #include "errors.hpp"
+#include "io/fnv.hpp"
 #include "io/input.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lm/default_model.hpp"
@@ -328,15 +329,6 @@ int run_check(const Config& config, io::FdWriter& out, std::ostream& err) {
   return any_spun ? kExitSpun : kExitOk;
 }
 
-std::uint64_t name_hash(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 eval::SpinTable load_spin_table(const Config& config) {
   if (config.profile == SpinProfile::News) {
     return eval::SpinTable::load_news(dictionary_path("spinner-news.tsv"));
@@ -385,7 +377,7 @@ int run_spin(const Config& config, io::FdWriter& stdout_writer, std::ostream& er
     }
     const std::string base = std::filesystem::path(path).filename().string();
     eval::SpinOptions options = config.spin;
-    options.seed = config.spin.seed ^ name_hash(base);
+    options.seed = config.spin.seed ^ io::fnv1a(base, io::kSpinSeedBasis);
     const eval::SpinResult result = eval::Spinner(table, options).spin(doc);
     if (!config.out_dir.empty()) {
       if (path == "-") throw UsageError("--out-dir needs named files, not standard input");

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "errors.hpp"
+#include "io/fnv.hpp"
 #include "io/output.hpp"
 #include "resources.hpp"
 
@@ -29,15 +30,6 @@ struct Header {
 static_assert(sizeof(Header) == 64, "the on-disk header layout is fixed");
 
 constexpr std::size_t kSynonymSize = 12;
-
-// FNV-1a, 64 bits: stable across builds and machines, unlike std::hash.
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
-  for (const unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 }  // namespace
 
@@ -69,7 +61,7 @@ std::vector<FrequentSynonym> frequent_synonyms(const lexicon::Lexicon& lexicon, 
 
 std::uint64_t frequency_fingerprint(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model) {
   const lexicon::Thesaurus& th = lexicon.thesaurus();
-  return fnv1a(model.describe() + "\n" + std::string(th.description()) + "\n" + std::to_string(th.words()) + " " +
+  return io::fnv1a(model.describe() + "\n" + std::string(th.description()) + "\n" + std::to_string(th.words()) + " " +
                std::to_string(th.entries()));
 }
 

@@ -513,7 +513,8 @@ ConsistencyMap Fixer::consistency(const lattice::DocumentWords& words, double bi
   };
   for (const auto& [entry, n_written] : written) {
     const auto original = originals.find(entry);
-    const double n_original = found.count(entry) ? found.at(entry) : 0;
+    const auto n_found = found.find(entry);
+    const double n_original = n_found == found.end() ? 0 : n_found->second;
     const double observed = std::log10((n_written + 0.5) / (n_original + 0.5));
     const double expected = frequency(lattice::lm_words(entry->spun)) -
                             (original == originals.end() ? 0.0 : frequency(original->second));

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "io/fnv.hpp"
 #include "io/sha256.hpp"
 
 using namespace unspin;
@@ -26,6 +27,14 @@ std::string unified(std::string_view text, const std::vector<Edit>& edits, std::
 }
 
 }  // namespace
+
+TEST_CASE("FNV-1a matches its published 64-bit values", "[fnv]") {
+  CHECK(io::fnv1a("") == 0xcbf29ce484222325ull);
+  CHECK(io::fnv1a("a") == 0xaf63dc4c8601ec8cull);
+  CHECK(io::fnv1a("foobar") == 0x85944171f73967e8ull);
+  // The spin seeds' historical basis gives a different, fixed value.
+  CHECK(io::fnv1a("a", io::kSpinSeedBasis) != io::fnv1a("a"));
+}
 
 TEST_CASE("SHA-256 matches the FIPS 180-4 test vectors", "[sha256]") {
   CHECK(io::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
