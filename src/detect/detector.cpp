@@ -28,8 +28,6 @@ constexpr const char* kLevelNames[kLevels] = {"sentence", "paragraph"};
 
 double clip(double x, double lo, double hi) { return std::min(hi, std::max(lo, x)); }
 
-std::string fixed2(double x) { return text::decimals(x, 2); }
-
 std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 
 double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
@@ -234,8 +232,8 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
         e.strength = hit->entry->weight;
         e.gain = gain;
         e.reason = std::string(tortured ? "tortured phrase for " : "phrase: spinner form of ") + quoted(e.original) +
-                   " (weight " + fixed2(e.strength) + ", " + hit->entry->origin + "); the language model " +
-                   (gain >= 0 ? "prefers the original by " : "prefers the written text by ") + fixed2(std::fabs(gain)) + " (log10)";
+                   " (weight " + text::decimals(e.strength, 2) + ", " + hit->entry->origin + "); the language model " +
+                   (gain >= 0 ? "prefers the original by " : "prefers the written text by ") + text::decimals(std::fabs(gain), 2) + " (log10)";
         out.raw[kPhraseWeight] += e.strength;
         out.raw[kPhraseGain] += clip(gain, -2, 3);
         out.hits.push_back(std::move(e));
@@ -265,7 +263,7 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
           e.gain = best;
           const std::string ratio = text::decimals(std::pow(10.0, best_candidate->unigram - info.unigram), 0);
           e.reason = "rare word; its synonym " + quoted(e.original) + " is " + ratio +
-                     "× more frequent and the language model prefers it here by " + fixed2(e.gain) + " (log10)";
+                     "× more frequent and the language model prefers it here by " + text::decimals(e.gain, 2) + " (log10)";
           out.raw[kFrequencyGain] += frequency_excess(e.gain);
           out.raw[kFrequencyHits] += 1;
           out.hits.push_back(std::move(e));

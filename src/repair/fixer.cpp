@@ -34,8 +34,6 @@ struct Arc {
 
 std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 
-std::string format_weight(double w) { return text::decimals(w, 2); }
-
 class SentenceDecoder {
  public:
   using CandidateCache = text::StringMap<std::vector<lexicon::WordCandidate>>;
@@ -382,11 +380,11 @@ class SentenceDecoder {
       const bool tortured = arc.phrase->source == lexicon::PhraseSource::Tortured;
       return std::string(tortured ? "tortured phrase: " : "phrase: ") + quoted(written) + " is a " +
              (tortured ? "tortured form" : "spinner form") + " of " + quoted(arc.phrase->original) + " (weight " +
-             format_weight(arc.phrase->weight) + ", " + arc.phrase->origin + ")" + consistency_reason(arc);
+             text::decimals(arc.phrase->weight, 2) + ", " + arc.phrase->origin + ")" + consistency_reason(arc);
     }
     if (arc.candidate) {
       return "thesaurus: " + quoted(written) + " may replace " + quoted(arc.candidate->text) + " (" +
-             arc.candidate->reason + ", prior " + format_weight(arc.candidate->prior) + ")";
+             arc.candidate->reason + ", prior " + text::decimals(arc.candidate->prior, 2) + ")";
     }
     if (arc.source == EditSource::Split) {
       const std::size_t space = arc.replacement.find(' ');
@@ -405,7 +403,7 @@ class SentenceDecoder {
         c.clean_ratio >= 1 ? text::decimals(c.clean_ratio, 0) + ":1" : "1:" + text::decimals(1 / c.clean_ratio, 0);
     return "; " + quoted(arc.phrase->original) + " to " + quoted(arc.phrase->spun) + " is " + std::to_string(c.original) +
            ":" + std::to_string(c.written) + " here and " + clean + " in clean text (" + (c.bonus > 0 ? "+" : "") +
-           format_weight(c.bonus) + ")";
+           text::decimals(c.bonus, 2) + ")";
   }
 
   const lexicon::Lexicon& lexicon_;
