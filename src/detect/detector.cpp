@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <mutex>
 #include <shared_mutex>
 #include <sstream>
@@ -12,6 +11,7 @@
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "lattice/sentence.hpp"
+#include "learn/logistic.hpp"
 #include "lexicon/numbers.hpp"
 #include "text/decimals.hpp"
 
@@ -84,16 +84,8 @@ DetectorWeights DetectorWeights::load(const std::string& path) {
     if (fields.size() != 3) throw ResourceError(where + "expected 3 tab-separated fields (level, input, weight)");
     const auto level = std::find(std::begin(kLevelNames), std::end(kLevelNames), fields[0]) - std::begin(kLevelNames);
     if (level == kLevels) throw ResourceError(where + "unknown level “" + fields[0] + "”");
-    std::size_t input = kDesignSize;
-    if (fields[1] == "bias") input = 0;
-    for (std::size_t f = 0; f < kFeatureCount; ++f) {
-      if (fields[1] == kFeatureNames[f]) input = f + 1;
-    }
-    if (input == kDesignSize) throw ResourceError(where + "unknown input “" + fields[1] + "”");
-    char* end = nullptr;
-    const double value = std::strtod(fields[2].c_str(), &end);
-    if (fields[2].empty() || *end != '\0' || !std::isfinite(value)) throw ResourceError(where + "weight is not a number");
-    w.coefficients[level][input] = value;
+    const std::size_t input = learn::weight_input(fields[1], kFeatureNames, where);
+    w.coefficients[level][input] = learn::parse_weight(fields[2], where);
     seen[level][input] = true;
   });
   for (std::size_t level = 0; level < kLevels; ++level) {
@@ -111,9 +103,8 @@ std::string DetectorWeights::to_tsv(const std::string& comment) const {
   std::string out = comment;
   for (std::size_t level = 0; level < kLevels; ++level) {
     for (std::size_t input = 0; input < kDesignSize; ++input) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.6g", coefficients[level][input]);
-      out += std::string(kLevelNames[level]) + "\t" + (input == 0 ? "bias" : kFeatureNames[input - 1]) + "\t" + buf + "\n";
+      out += std::string(kLevelNames[level]) + "\t" + (input == 0 ? "bias" : kFeatureNames[input - 1]) + "\t" +
+             learn::format_weight(coefficients[level][input]) + "\n";
     }
   }
   return out;

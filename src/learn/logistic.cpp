@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
+
+#include "errors.hpp"
 
 namespace unspin::learn {
 namespace {
@@ -100,6 +104,27 @@ double auc(std::span<const Sample> samples, std::span<const double> w) {
   const double negatives = static_cast<double>(scored.size()) - positives;
   if (positives == 0 || negatives == 0) return 0.5;
   return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives);
+}
+
+std::size_t weight_input(std::string_view name, std::span<const char* const> names, const std::string& where) {
+  if (name == "bias") return 0;
+  for (std::size_t f = 0; f < names.size(); ++f) {
+    if (name == names[f]) return f + 1;
+  }
+  throw ResourceError(where + "unknown input “" + std::string(name) + "”");
+}
+
+double parse_weight(const std::string& text, const std::string& where) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !std::isfinite(value)) throw ResourceError(where + "weight is not a number");
+  return value;
+}
+
+std::string format_weight(double weight) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6g", weight);
+  return buf;
 }
 
 }  // namespace unspin::learn

@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace unspin::learn {
@@ -31,6 +33,15 @@ std::vector<double> fit(std::span<const Sample> samples, const FitOptions& optio
 
 double logit(std::span<const double> w, std::span<const double> x);
 double probability(std::span<const double> w, std::span<const double> x);
+
+// Weight files (dictionaries/detector.tsv, repair.tsv) name each input and give its weight.
+// The input called `name`: 0 for "bias", f + 1 for names[f]. Throws ResourceError, prefixed by
+// `where` ("FILE:LINE: "), for any other name.
+std::size_t weight_input(std::string_view name, std::span<const char* const> names, const std::string& where);
+// A weight as written in such a file. Throws ResourceError at `where` unless it is a finite number.
+double parse_weight(const std::string& text, const std::string& where);
+// A weight as written to such a file ("%.6g").
+std::string format_weight(double weight);
 
 // Area under the ROC curve of `w`'s scores on `samples` (ties count half); 0.5 with one class.
 double auc(std::span<const Sample> samples, std::span<const double> w);

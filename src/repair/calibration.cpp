@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <iterator>
 
 #include "errors.hpp"
@@ -27,16 +25,8 @@ Calibration Calibration::load(const std::string& path) {
   std::array<bool, kEditFeatures + 1> seen{};
   io::for_each_tsv_row(data, path, [&](const io::TsvRow& row) {
     if (row.fields.size() != 2) throw ResourceError(row.where + "expected 2 tab-separated fields (input, weight)");
-    std::size_t input = kEditFeatures + 1;
-    if (row.fields[0] == "bias") input = 0;
-    for (std::size_t f = 0; f < kEditFeatures; ++f) {
-      if (row.fields[0] == kNames[f]) input = f + 1;
-    }
-    if (input > kEditFeatures) throw ResourceError(row.where + "unknown input “" + row.fields[0] + "”");
-    char* end = nullptr;
-    const double value = std::strtod(row.fields[1].c_str(), &end);
-    if (row.fields[1].empty() || *end != '\0' || !std::isfinite(value)) throw ResourceError(row.where + "weight is not a number");
-    c.coefficients[input] = value;
+    const std::size_t input = learn::weight_input(row.fields[0], kNames, row.where);
+    c.coefficients[input] = learn::parse_weight(row.fields[1], row.where);
     seen[input] = true;
   });
   for (std::size_t input = 0; input <= kEditFeatures; ++input) {
@@ -49,9 +39,7 @@ Calibration Calibration::load(const std::string& path) {
 std::string Calibration::to_tsv(const std::string& comment) const {
   std::string out = comment;
   for (std::size_t input = 0; input <= kEditFeatures; ++input) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.6g", coefficients[input]);
-    out += std::string(input == 0 ? "bias" : kNames[input - 1]) + "\t" + buf + "\n";
+    out += std::string(input == 0 ? "bias" : kNames[input - 1]) + "\t" + learn::format_weight(coefficients[input]) + "\n";
   }
   return out;
 }
