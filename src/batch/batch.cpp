@@ -32,13 +32,15 @@ struct Worker::Impl {
   explicit Impl(const EngineParts& parts)
       : lexicon(lexicon::Lexicon::load(parts.lexicon)),
         model(lm::load_default_model(parts.model)),
-        fixer(lexicon, *model, parts.fix),
-        detector(lexicon, *model, parts.weights, parts.detect, parts.detector_cache),
+        frequent(parts.detector_cache ? parts.detector_cache : detect::Detector::new_cache(detect::default_frequency_table())),
+        fixer(lexicon, *model, parts.fix, frequent),
+        detector(lexicon, *model, parts.weights, parts.detect, frequent),
         segmenter(parts.segment) {
     lexicon.morphology().speller().preload();
   }
   lexicon::Lexicon lexicon;
   std::unique_ptr<lm::LanguageModel> model;
+  std::shared_ptr<detect::FrequentWords> frequent;  // shared with the other workers when given
   repair::Fixer fixer;
   detect::Detector detector;
   text::Segmenter segmenter;

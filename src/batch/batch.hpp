@@ -41,7 +41,7 @@ struct EngineParts {
   detect::DetectOptions detect;
   text::SegmentOptions segment;
   // Shared by the workers' detectors (made by run_batch/run_stream when null).
-  std::shared_ptr<detect::Detector::TypeCache> detector_cache;
+  std::shared_ptr<detect::FrequentWords> detector_cache;
 };
 
 // How JSONL records are read and written.

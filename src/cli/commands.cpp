@@ -55,6 +55,9 @@ bool load(text::Segmenter& segmenter, const std::string& path, text::Document& d
 struct Engine {
   lexicon::Lexicon lexicon;
   std::unique_ptr<lm::LanguageModel> model;
+  // The frequency-guided signal's word cache, shared by the fixer and the detector, with the
+  // build's precomputed table when there is one.
+  std::shared_ptr<detect::FrequentWords> frequent;
 };
 
 // Loaded once per command and deliberately never destroyed: the process ends with the command,
@@ -68,10 +71,11 @@ const Engine& load_engine(const Config& config, std::ostream& err) {
   lexicon::LexiconOptions lexicon_options;
   lexicon_options.user_phrases = config.phrases;
   static Engine* kept = nullptr;  // reachable to the end, so leak checkers do not report it
-  kept = new Engine{lexicon::Lexicon::load(lexicon_options), nullptr};
+  kept = new Engine{lexicon::Lexicon::load(lexicon_options), nullptr, nullptr};
   Engine& engine = *kept;
   for (const auto& [path, summary] : engine.lexicon.imports()) err << "unspin: " << path << ": " << summary.describe() << '\n';
   engine.model = model.get();  // rethrows a model-loading error here
+  engine.frequent = detect::Detector::new_cache(detect::default_frequency_table());
   // Hunspell now reads its dictionary on a spare core while the input is read and processed.
   engine.lexicon.morphology().speller().preload();
   return engine;
@@ -97,7 +101,7 @@ repair::FixOptions fix_options(const Config& config) {
 // The detector, with the build's precomputed frequency table when there is one.
 std::unique_ptr<detect::Detector> make_detector(const Engine& engine, const Config& config) {
   return std::make_unique<detect::Detector>(engine.lexicon, *engine.model, load_detector_weights(), config.detect,
-                                            detect::Detector::new_cache(detect::default_frequency_table()));
+                                            engine.frequent);
 }
 
 void append_explanation(std::string& out, const std::string& path, const text::Document& doc, const repair::Edit& e) {
@@ -232,7 +236,7 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
   if (config.jsonl) return run_stream_mode(config, stdout_writer, err);
   text::Segmenter segmenter(config.segment);
   const Engine& engine = load_engine(config, err);
-  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config));
+  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config), engine.frequent);
   std::unique_ptr<io::AtomicFile> file;
   if (!config.output.empty()) file = std::make_unique<io::AtomicFile>(config.output);
   io::FdWriter& out = file ? file->writer() : stdout_writer;
@@ -410,7 +414,7 @@ int run_eval(const Config& config, io::FdWriter& out, std::ostream& err) {
   text::Segmenter segmenter(config.segment);
   const Engine& engine = load_engine(config, err);
   const lexicon::Lexicon& lex = engine.lexicon;
-  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config));
+  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config), engine.frequent);
   const std::unique_ptr<detect::Detector> owned_detector = make_detector(engine, config);
   const detect::Detector& detector = *owned_detector;
   eval::EvalOptions eval_options = config.evaluation;
@@ -566,7 +570,7 @@ int run_review(const Config& config, io::FdWriter& stdout_writer, std::istream& 
   text::Document doc;
   if (!load(segmenter, path, doc, err)) return kExitError;
   const Engine& engine = load_engine(config, err);
-  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config));
+  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config), engine.frequent);
   std::vector<repair::Edit> edits = fixer.fix(doc).edits;
   const bool color = use_color(config.color, 2);
   static const char* kHelp =

@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <mutex>
-#include <shared_mutex>
 #include <sstream>
 #include <unordered_map>
 
 #include "detect/frequency_table.hpp"
+#include "detect/frequent_words.hpp"
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "lattice/sentence.hpp"
@@ -118,39 +117,18 @@ double DetectorWeights::logit(Level level, const Features& raw) const {
   return z;
 }
 
-// What the frequency-guided signal needs to know about a word type, computed once per type.
-struct Detector::TypeCache {
-  struct Frequent {
-    std::string text;
-    std::vector<lm::WordId> ids;
-    float unigram;
-  };
-  struct Info {
-    float unigram = 0;
-    std::vector<Frequent> frequent;  // rare words: candidates much more frequent, most frequent first
-  };
-  std::shared_ptr<const FrequencyTable> table;  // precomputed answers, when there are any
-  std::shared_mutex mutex;
-  text::StringMap<Info> types;
-};
-
-std::shared_ptr<Detector::TypeCache> Detector::new_cache(std::shared_ptr<const FrequencyTable> table) {
-  auto cache = std::make_shared<TypeCache>();
-  cache->table = std::move(table);
-  return cache;
+std::shared_ptr<FrequentWords> Detector::new_cache(std::shared_ptr<const FrequencyTable> table) {
+  return std::make_shared<FrequentWords>(std::move(table));
 }
 
 Detector::Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, DetectorWeights weights,
-                   DetectOptions options, std::shared_ptr<TypeCache> cache)
+                   DetectOptions options, std::shared_ptr<FrequentWords> cache)
     : lexicon_(lexicon),
       model_(model),
       weights_(std::move(weights)),
       options_(options),
-      cache_(cache ? std::move(cache) : new_cache()) {
-  if (cache_->table && cache_->table->built_for(frequency_fingerprint(lexicon_, model_), options_)) {
-    table_ = cache_->table.get();
-  }
-}
+      cache_(cache ? std::move(cache) : new_cache()),
+      table_(cache_->table_for(lexicon_, model_, options_)) {}
 
 Detector::~Detector() = default;
 
@@ -160,34 +138,7 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
   lattice::WordIds ids(model_);
   const lattice::DocumentWords types(doc, ids, lexicon_.phrases());
 
-  // Frequency-guided information for a rare word type, from the shared cache; each of the
-  // document's types asks the shared cache once.
-  std::vector<const TypeCache::Info*> by_type(types.type_count(), nullptr);
-  auto shared_info = [&](const Slot& s) -> const TypeCache::Info& {
-    {
-      const std::shared_lock lock(cache_->mutex);
-      const auto it = cache_->types.find(s.lm);
-      if (it != cache_->types.end()) return it->second;
-    }
-    TypeCache::Info info;
-    info.unigram = word_unigram(model_, s.lm, s.id);
-    if (info.unigram < options_.rare_word) {
-      std::optional<std::vector<FrequentSynonym>> synonyms;
-      if (table_) synonyms = table_->find(s.lm);
-      if (!synonyms) synonyms = frequent_synonyms(lexicon_, model_, options_, s.lm, info.unigram);
-      for (FrequentSynonym& f : *synonyms) {
-        const lm::WordId id = model_.lookup(f.text);
-        info.frequent.push_back({std::move(f.text), {id}, f.unigram});
-      }
-    }
-    const std::unique_lock lock(cache_->mutex);
-    return cache_->types.emplace(s.lm, std::move(info)).first->second;  // references stay valid on rehash
-  };
-  auto type_info = [&](const Slot& s) -> const TypeCache::Info& {
-    const TypeCache::Info*& info = by_type[s.type];
-    if (!info) info = &shared_info(s);
-    return *info;
-  };
+  DocumentFrequentWords type_info(*cache_, lexicon_, model_, options_, table_, types.type_count());
 
   auto sentence_hits = [&](const text::Sentence& sentence) {
     SentenceHits out;
@@ -232,27 +183,16 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
         continue;
       }
       if (lattice::editable_word(s)) {
-        const TypeCache::Info& info = type_info(s);
-        double best = -1e9;
-        const TypeCache::Frequent* best_candidate = nullptr;
-        if (!info.frequent.empty()) {
-          const double kept = lattice::window_score(model_, slots, i, i + 1, &s.id, 1);
-          for (const TypeCache::Frequent& c : info.frequent) {
-            const double gain = lattice::window_score(model_, slots, i, i + 1, c.ids.data(), c.ids.size()) - kept;
-            if (gain > best) {
-              best = gain;
-              best_candidate = &c;
-            }
-          }
-        }
-        if (best_candidate && best >= options_.frequency_gain) {
+        const FrequentWord& info = type_info(s);
+        const FrequentGain best = best_frequent(model_, slots, i, info, options_.frequency_gain);
+        if (best.candidate && best.gain >= options_.frequency_gain) {
           Evidence e;
           e.begin = tokens[s.token].begin;
           e.end = tokens[s.token].end;
           e.kind = EvidenceKind::Frequency;
-          e.original = best_candidate->text;
-          e.gain = best;
-          const std::string ratio = text::decimals(std::pow(10.0, best_candidate->unigram - info.unigram), 0);
+          e.original = best.candidate->text;
+          e.gain = best.gain;
+          const std::string ratio = text::decimals(std::pow(10.0, best.candidate->unigram - info.unigram), 0);
           e.reason = "rare word; its synonym " + quoted(e.original) + " is " + ratio +
                      "× more frequent and the language model prefers it here by " + text::decimals(e.gain, 2) + " (log10)";
           out.raw[kFrequencyGain] += frequency_excess(e.gain);

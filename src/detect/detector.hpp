@@ -32,6 +32,7 @@
 namespace unspin::detect {
 
 class FrequencyTable;
+class FrequentWords;
 
 enum class Label : std::uint8_t { Clean, Spun };
 const char* to_string(Label label);
@@ -123,15 +124,14 @@ struct DetectOptions {
 // outlive the detector.
 class Detector {
  public:
-  // Frequency information per word type, filled as words are met. Detectors on the same lexicon
-  // and the same model files may share one (batch workers do), so each type is looked up once.
-  // A precomputed table (frequency_table.hpp) answers for the words it holds, if it was built for
-  // the detector's lexicon, model and options; otherwise it is ignored.
-  struct TypeCache;
-  static std::shared_ptr<TypeCache> new_cache(std::shared_ptr<const FrequencyTable> table = nullptr);
+  // Frequency information per word type, filled as words are met (frequent_words.hpp). Detectors
+  // and fixers on the same lexicon and the same model files may share one (batch workers do), so
+  // each type is looked up once. A precomputed table (frequency_table.hpp) answers for the words it
+  // holds, if it was built for the detector's lexicon, model and options; otherwise it is ignored.
+  static std::shared_ptr<FrequentWords> new_cache(std::shared_ptr<const FrequencyTable> table = nullptr);
 
   Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, DetectorWeights weights,
-           DetectOptions options = {}, std::shared_ptr<TypeCache> cache = nullptr);
+           DetectOptions options = {}, std::shared_ptr<FrequentWords> cache = nullptr);
   ~Detector();
   Detector(const Detector&) = delete;  // holds a cache shared by threads
   Detector& operator=(const Detector&) = delete;
@@ -146,7 +146,7 @@ class Detector {
   const lm::LanguageModel& model_;
   DetectorWeights weights_;
   DetectOptions options_;
-  std::shared_ptr<TypeCache> cache_;
+  std::shared_ptr<FrequentWords> cache_;
   const FrequencyTable* table_ = nullptr;  // the cache's table, when it fits
 };
 

@@ -39,13 +39,18 @@ std::array<double, kEditFeatures + 1> design(const EditFeatures& x);
 struct Calibration {
   // coefficients[0] is the intercept; coefficients[1 + f] the weight of feature f.
   std::array<double, kEditFeatures + 1> coefficients{};
+  // Frequency-guided edits (a rare word's far more frequent synonym, FixOptions::frequency_gain):
+  // intercept and weight of the edit's margin (log10 odds against keeping the word).
+  std::array<double, 2> frequency{};
   bool fitted = false;  // false: confidence stays the uncalibrated posterior
 
-  // Reads a TSV of "input<TAB>weight" lines (inputs: "bias" and every feature name). Throws
+  // Reads a TSV of "input<TAB>weight" lines (inputs: "bias", every feature name, and
+  // "frequency_bias" and "frequency_margin"). Throws
   // ResourceError naming the file and line for a missing, malformed or incomplete file.
   static Calibration load(const std::string& path);
   std::string to_tsv(const std::string& comment) const;
   double probability(const EditFeatures& x) const;
+  double frequency_probability(double margin) const;
 };
 
 }  // namespace unspin::repair

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "detect/frequent_words.hpp"
 #include "lattice/sentence.hpp"
 #include "lexicon/numbers.hpp"
 #include "lm/score_cache.hpp"
@@ -28,6 +29,8 @@ struct Arc {
   const lexicon::PhraseEntry* phrase = nullptr;
   const lexicon::WordCandidate* candidate = nullptr;
   const lexicon::NumberFix* number = nullptr;
+  const detect::FrequentCandidate* frequent = nullptr;  // frequency-guided arcs
+  float frequent_ratio = 0;                              // how many times more frequent it is
   const Consistency* consistency = nullptr;  // phrase arcs: the document's use of the entry
   bool keep() const { return replacement.empty(); }
 };
@@ -43,9 +46,10 @@ class SentenceDecoder {
                   const text::Document& doc, const text::Sentence& sentence,
                   const std::vector<lexicon::NumberFix>& numbers, double document_bias,
                   const ConsistencyMap& consistent, CandidateCache& cache, GlueCache& glue_cache,
-                  const lattice::DocumentWords& words)
+                  const lattice::DocumentWords& words, detect::DocumentFrequentWords& frequent)
       : lexicon_(lexicon), model_(model), options_(options), doc_(doc), sentence_(sentence), numbers_(numbers),
-        bias_(document_bias), consistent_(consistent), cache_(cache), glue_cache_(glue_cache), ids_(words.ids()),
+        bias_(document_bias), consistent_(consistent), cache_(cache), glue_cache_(glue_cache), frequent_(frequent),
+        ids_(words.ids()),
         view_(words, sentence),
         slots_(view_.slots()) {}
 
@@ -103,6 +107,19 @@ class SentenceDecoder {
         }
         add(i, std::move(arc));
       }
+      // A rare word whose far more frequent reverse-thesaurus candidate the language model
+      // prefers by a wide margin (the detector's frequency signal): only where the dictionary
+      // has nothing to say.
+      if (options_.frequency_gain > 0 && arcs_[i].empty() && lattice::editable_word(s)) {
+        const detect::FrequentWord& word = frequent_(s);
+        const detect::FrequentGain best = detect::best_frequent(model_, slots_, i, word, options_.frequency_gain);
+        if (best.candidate && best.gain >= options_.frequency_gain) {
+          Arc arc{i, i + 1, s.token, s.token + 1, {best.candidate->id}, best.candidate->text, 0.0f, EditSource::Thesaurus};
+          arc.frequent = best.candidate;
+          arc.frequent_ratio = static_cast<float>(std::pow(10.0, best.candidate->unigram - word.unigram));
+          add(i, std::move(arc));
+        }
+      }
       // Reverse thesaurus, only where the written word surprises the language model.
       // In a document the prior judges clean, a thesaurus arc cannot clear the threshold (its
       // channel is below -penalty + bias), so none are built: the main saving on clean text.
@@ -141,11 +158,11 @@ class SentenceDecoder {
       arc.number = &f;
       add(b, std::move(arc));
     }
-    // Number garble and glued words are evidence in themselves; everything else carries the
-    // document's spin prior.
+    // Number garble, glued words and a frequency-guided gap are evidence in themselves;
+    // everything else carries the document's spin prior.
     for (auto& arcs : arcs_) {
       for (Arc& arc : arcs) {
-        if (!arc.keep() && arc.source != EditSource::Number && arc.source != EditSource::Split) {
+        if (!arc.keep() && arc.source != EditSource::Number && arc.source != EditSource::Split && !arc.frequent) {
           arc.channel += static_cast<float>(bias_);
         }
       }
@@ -257,6 +274,7 @@ class SentenceDecoder {
   // `posterior` among keeping and every candidate.
   EditFeatures features(const Arc& arc, double margin, double posterior) const {
     EditFeatures x{};
+    if (arc.frequent) x[kMargin] = std::clamp(margin, -10.0, 20.0);  // all its calibration reads
     if (!arc.phrase || arc.source != EditSource::Phrase) return x;
     x[kMargin] = std::clamp(margin, -10.0, 10.0);
     x[kPosterior] = std::clamp(posterior, -10.0, 10.0);
@@ -277,8 +295,9 @@ class SentenceDecoder {
   // The confidence of an edit: calibrated for built-in phrase edits when weights are loaded,
   // otherwise the discounted posterior.
   double confidence(const Arc& arc, double margin, double posterior, EditFeatures* out) const {
-    const bool calibrated = options_.calibration.fitted && arc.phrase && arc.source == EditSource::Phrase;
     if (out) *out = features(arc, margin, posterior);
+    if (arc.frequent && options_.calibration.fitted) return options_.calibration.frequency_probability(margin);
+    const bool calibrated = options_.calibration.fitted && arc.phrase && arc.source == EditSource::Phrase;
     if (!calibrated) return 1.0 / (1.0 + std::pow(10.0, options_.posterior_discount - posterior));
     return options_.calibration.probability(out ? *out : features(arc, margin, posterior));
   }
@@ -382,6 +401,10 @@ class SentenceDecoder {
              (tortured ? "tortured form" : "spinner form") + " of " + quoted(arc.phrase->original) + " (weight " +
              text::decimals(arc.phrase->weight, 2) + ", " + arc.phrase->origin + ")" + consistency_reason(arc);
     }
+    if (arc.frequent) {
+      return "thesaurus: " + quoted(written) + " is a rare word and its synonym " + quoted(arc.frequent->text) + " is " +
+             text::decimals(arc.frequent_ratio, 0) + "× more frequent";
+    }
     if (arc.candidate) {
       return "thesaurus: " + quoted(written) + " may replace " + quoted(arc.candidate->text) + " (" +
              arc.candidate->reason + ", prior " + text::decimals(arc.candidate->prior, 2) + ")";
@@ -416,6 +439,7 @@ class SentenceDecoder {
   const ConsistencyMap& consistent_;
   CandidateCache& cache_;
   GlueCache& glue_cache_;  // word -> its glued-word splits, per document
+  detect::DocumentFrequentWords& frequent_;
   lattice::WordIds& ids_;  // word -> model id, shared by the document
   const lattice::SentenceView view_;
   const std::vector<lattice::Slot>& slots_;
@@ -424,8 +448,13 @@ class SentenceDecoder {
 
 }  // namespace
 
-Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, FixOptions options)
-    : lexicon_(lexicon), model_(model), options_(options) {}
+Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, FixOptions options,
+             std::shared_ptr<detect::FrequentWords> frequent)
+    : lexicon_(lexicon),
+      model_(model),
+      options_(std::move(options)),
+      frequent_(frequent ? std::move(frequent) : std::make_shared<detect::FrequentWords>()),
+      table_(frequent_->table_for(lexicon_, model_, options_.frequent_words)) {}
 
 double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
   lattice::WordIds ids(model_);
@@ -536,8 +565,10 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
   // The decoder asks for the same trigrams many times over (each hypothesis, the pruning pass,
   // each confidence window): memoised per call, so per thread.
   const lm::ScoreCache cached(model_);
+  detect::DocumentFrequentWords frequent(*frequent_, lexicon_, model_, options_.frequent_words, table_, words.type_count());
   for (const text::Sentence& sentence : doc.sentences()) {
-    SentenceDecoder(lexicon_, cached, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, words)
+    SentenceDecoder(lexicon_, cached, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, words,
+                    frequent)
         .run(result);
     if (progress) progress(sentence.end);
   }

@@ -10,6 +10,7 @@
 #include "repair/fixer.hpp"
 #include "resources.hpp"
 #include "test_engine.hpp"
+#include "temp_path.hpp"
 
 namespace fs = std::filesystem;
 using namespace unspin;
@@ -18,7 +19,7 @@ using repair::Calibration;
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& content) {
-  const fs::path path = fs::temp_directory_path() / ("unspin-calibration-test-" + name);
+  const fs::path path = testing::temp_path("calibration-" + name);
   std::ofstream(path) << content;
   return path.string();
 }
@@ -27,7 +28,7 @@ std::string write_temp(const std::string& name, const std::string& content) {
 std::string weights_tsv(double bias) {
   std::string out = "# test\nbias\t" + std::to_string(bias) + "\n";
   for (std::size_t f = 0; f < repair::kEditFeatures; ++f) out += std::string(repair::feature_name(f)) + "\t0\n";
-  return out;
+  return out + "frequency_bias\t" + std::to_string(bias) + "\nfrequency_margin\t0\n";
 }
 
 std::string load_error(const std::string& content) {
@@ -60,6 +61,11 @@ TEST_CASE("calibration weights load, round-trip, and bad files name the file and
   CHECK_THAT(load_error("bias\tlots\n"), Catch::Contains("weight is not a number"));
   CHECK_THAT(load_error("bias\tinf\n"), Catch::Contains("weight is not a number"));
   CHECK_THAT(load_error("bias\t1\n"), Catch::Contains("no weight for margin"));
+  std::string no_frequency = weights_tsv(0);
+  no_frequency.resize(no_frequency.find("frequency_margin"));
+  CHECK_THAT(load_error(no_frequency), Catch::Contains("no weight for frequency_margin"));
+  CHECK_THAT(load_error(weights_tsv(0) + "frequency_bias\tx\n"), Catch::Contains("weight is not a number"));
+  CHECK(c.frequency_probability(3.0) == Approx(1 / (1 + std::exp(2.5))));
   CHECK_THROWS_AS(Calibration::load("/nonexistent/repair.tsv"), ResourceError);
   CHECK_FALSE(Calibration{}.fitted);
   const Calibration built_in = Calibration::load(dictionary_path("repair.tsv"));
@@ -67,8 +73,15 @@ TEST_CASE("calibration weights load, round-trip, and bad files name the file and
   for (std::size_t i = 0; i <= repair::kEditFeatures; ++i) {
     CHECK(again.coefficients[i] == Approx(built_in.coefficients[i]).epsilon(1e-5));
   }
+  for (std::size_t i = 0; i < built_in.frequency.size(); ++i) {
+    CHECK(again.frequency[i] == Approx(built_in.frequency[i]).epsilon(1e-5));
+  }
   // The fitted model trusts the posterior: more of it never lowers the confidence.
   CHECK(built_in.coefficients[1 + repair::kPosterior] > 0);
+  // Frequency-guided edits: a wider margin is more trusted, and the measured floor of their gain
+  // (most below it were wrong) is not trusted.
+  CHECK(built_in.frequency_probability(8.0) > built_in.frequency_probability(6.0));
+  CHECK(built_in.frequency_probability(repair::kFrequencyRepairGain) < 0.8);
 }
 
 TEST_CASE("phrase edits take the calibrated confidence; other edits the discounted posterior", "[calibration]") {

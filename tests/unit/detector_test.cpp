@@ -10,6 +10,7 @@
 #include "io/input.hpp"
 #include "resources.hpp"
 #include "test_engine.hpp"
+#include "temp_path.hpp"
 
 namespace fs = std::filesystem;
 using namespace unspin;
@@ -18,7 +19,7 @@ using detect::DetectorWeights;
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& content) {
-  const fs::path path = fs::temp_directory_path() / ("unspin-detector-test-" + name);
+  const fs::path path = testing::temp_path("detector-" + name);
   std::ofstream(path) << content;
   return path.string();
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "resources.hpp"
 #include "test_engine.hpp"
 
 namespace fs = std::filesystem;
@@ -197,4 +198,27 @@ TEST_CASE("a spun form used throughout a document, with its original scarce, is 
   CHECK(bonus(with.front()) == Approx(1.0));
   // And confidence is higher with the bonus than without it.
   if (!without.empty()) CHECK(with.front().confidence > without.front().confidence);
+}
+
+TEST_CASE("rare words (--rare-words): a rare word the model rejects takes its far more frequent synonym", "[fixer][frequency]") {
+  if (!engine()) return;
+  // "noways" for "never" (a Moby synonym); "rial" is rare too, but fits where it stands.
+  const std::string text = "He said that he would noways give up the fight.\nThe price of bread rose by one rial last week.\n";
+  repair::FixOptions options;
+  options.calibration = repair::Calibration::load(dictionary_path("repair.tsv"));
+  CHECK(fix(text, options) == text);  // off by default
+  options.frequency_gain = repair::kFrequencyRepairGain;
+  const repair::Fixer fixer(*engine()->lexicon, *engine()->model, options);
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(text);
+  const std::vector<repair::Edit> edits = fixer.fix(doc).edits;
+  REQUIRE(edits.size() == 1);
+  CHECK(edits[0].replacement == "never");
+  CHECK(edits[0].source == repair::EditSource::Thesaurus);
+  CHECK_THAT(edits[0].reason, Catch::Contains("rare word"));
+  CHECK(edits[0].confidence >= options.threshold);
+  CHECK(edits[0].confidence < 1.0);
+  // Clean text stays as it is.
+  const std::string clean = "The mayor said that the plan would go ahead, and the council agreed.\n";
+  CHECK(fix(clean, options) == clean);
 }

@@ -5,9 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "detect/frequent_words.hpp"
 #include "errors.hpp"
+#include "lattice/sentence.hpp"
 #include "resources.hpp"
 #include "test_engine.hpp"
+#include "temp_path.hpp"
 
 namespace fs = std::filesystem;
 using namespace unspin;
@@ -15,7 +18,7 @@ using namespace unspin;
 namespace {
 
 std::string temp_path(const std::string& name) {
-  return (fs::temp_directory_path() / ("unspin-frequency-test-" + name)).string();
+  return testing::temp_path("frequency-" + name).string();
 }
 
 std::string open_error(const std::string& path) {
@@ -161,4 +164,40 @@ TEST_CASE("the detector uses a table only when it was built for its model and op
   const auto stale = std::make_shared<const detect::FrequencyTable>(detect::FrequencyTable::open(temp_path("stale.idx")));
   const detect::Detector with_stale(*engine.lexicon, *engine.model, weights(), {}, detect::Detector::new_cache(stale));
   CHECK(names_said(frequency_evidence(with_stale.score(doc))));
+}
+
+TEST_CASE("best_frequent with a floor finds exactly the candidates that reach it", "[frequency]") {
+  if (!testing::test_engine()) return;
+  const auto& engine = *testing::test_engine();
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(kText);
+  lattice::WordIds ids(*engine.model);
+  const lattice::DocumentWords types(doc, ids, engine.lexicon->phrases());
+  detect::FrequentWords words;
+  const detect::DetectOptions options;
+  detect::DocumentFrequentWords frequent(words, *engine.lexicon, *engine.model, options, nullptr, types.type_count());
+  std::size_t with_candidates = 0, pruned = 0;
+  for (const text::Sentence& sentence : doc.sentences()) {
+    const lattice::SentenceView view(types, sentence);
+    const std::vector<lattice::Slot>& slots = view.slots();
+    for (std::uint32_t i = 0; i < slots.size(); ++i) {
+      if (!lattice::editable_word(slots[i])) continue;
+      const detect::FrequentWord& w = frequent(slots[i]);
+      CHECK(&w == &words.get(*engine.lexicon, *engine.model, options, nullptr, slots[i].lm, slots[i].id));  // kept once
+      const detect::FrequentGain all = detect::best_frequent(*engine.model, slots, i, w);
+      if (!all.candidate) continue;
+      ++with_candidates;
+      for (const double needed : {0.5, 2.0, 5.0, 20.0}) {
+        const detect::FrequentGain floor = detect::best_frequent(*engine.model, slots, i, w, needed);
+        if (all.gain >= needed) {
+          REQUIRE(floor.candidate == all.candidate);
+          CHECK(floor.gain == all.gain);
+        } else if (!floor.candidate) {
+          ++pruned;
+        }
+      }
+    }
+  }
+  CHECK(with_candidates >= 1);  // "aforesaid" at least
+  CHECK(pruned > 0);
 }

@@ -10,6 +10,7 @@
 #include "eval/spinner.hpp"
 #include "lexicon/numbers.hpp"
 #include "resources.hpp"
+#include "temp_path.hpp"
 
 namespace fs = std::filesystem;
 using namespace unspin::lexicon;
@@ -17,7 +18,7 @@ using namespace unspin::lexicon;
 namespace {
 
 fs::path temp_file(const std::string& name, const std::string& contents) {
-  const fs::path p = fs::temp_directory_path() / ("unspin-lexicon-test-" + name);
+  const fs::path p = unspin::testing::temp_path("lexicon-" + name);
   std::ofstream(p, std::ios::binary) << contents;
   return p;
 }
@@ -146,7 +147,7 @@ TEST_CASE("thesaurus index: build, open, look up; corrupt files are clear errors
   builder.add(kMoby, "fight", {"combat", "battle", "scrap", "Combat"});
   builder.add(kWordNet, "fight", {"combat"});
   builder.add(kMoby, "war", {"combat", "hostilities"});
-  const fs::path path = fs::temp_directory_path() / "unspin-test-thesaurus.idx";
+  const fs::path path = unspin::testing::temp_path("thesaurus.idx");
   builder.write(path.string(), "test index");
   const Thesaurus t = Thesaurus::open(path.string());
   CHECK(t.description() == "test index");

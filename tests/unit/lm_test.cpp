@@ -12,6 +12,7 @@
 #include "errors.hpp"
 #include "lm/score_cache.hpp"
 #include "lm/sphinx_model.hpp"
+#include "temp_path.hpp"
 
 namespace fs = std::filesystem;
 using namespace unspin::lm;
@@ -41,7 +42,7 @@ const fs::path& small_model() {
       }
       trainer.add_sentence(words);
     }
-    const fs::path p = fs::temp_directory_path() / "unspin-test-small.kn3";
+    const fs::path p = unspin::testing::temp_path("small.kn3");
     trainer.write(p.string(), "test model");
     return p;
   }();
@@ -87,7 +88,7 @@ TEST_CASE("a corrupt model file is a clear error", "[lm]") {
     std::ifstream in(small_model(), std::ios::binary);
     bytes.assign(std::istreambuf_iterator<char>(in), {});
   }
-  const fs::path bad = fs::temp_directory_path() / "unspin-test-bad.kn3";
+  const fs::path bad = unspin::testing::temp_path("bad.kn3");
   std::ofstream(bad, std::ios::binary) << bytes.substr(0, bytes.size() - 8);
   CHECK_THROWS_WITH(KneserNeyModel::open(bad.string()), Catch::Contains("file truncated"));
   std::ofstream(bad, std::ios::binary) << std::string(600, 'z');

@@ -36,6 +36,12 @@ TEST_CASE("commands and their arguments parse", "[options]") {
 
   o = parse({"fix", "-o", "out.txt", "in.txt"});
   CHECK(o.output == "out.txt");
+
+  // The frequency-guided repair is opt-in.
+  CHECK(make_config(parse({"fix", "a.txt"})).fix.frequency_gain == 0);
+  o = parse({"fix", "--rare-words", "a.txt"});
+  CHECK(o.rare_words);
+  CHECK(make_config(o).fix.frequency_gain == unspin::repair::kFrequencyRepairGain);
 }
 
 TEST_CASE("help and version", "[options]") {

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "errors.hpp"
+#include "temp_path.hpp"
 
 namespace fs = std::filesystem;
 using unspin::eval::SpinOptions;
@@ -17,7 +18,7 @@ using unspin::eval::Spinner;
 namespace {
 
 fs::path write_temp(const std::string& name, const std::string& contents) {
-  const fs::path p = fs::temp_directory_path() / ("unspin-spinner-test-" + name);
+  const fs::path p = unspin::testing::temp_path("spinner-" + name);
   std::ofstream(p, std::ios::binary) << contents;
   return p;
 }

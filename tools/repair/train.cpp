@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "detect/frequency_table.hpp"
 #include "errors.hpp"
 #include "io/input.hpp"
 #include "learn/logistic.hpp"
@@ -86,19 +87,43 @@ int main(int argc, char** argv) {
     const auto model = lm::load_default_model({});
     repair::FixOptions options;
     options.keep_all = true;
-    const repair::Fixer fixer(lexicon, *model, options);
+    const auto frequent = detect::Detector::new_cache(detect::default_frequency_table());
+    const repair::Fixer fixer(lexicon, *model, options, frequent);
+    // Frequency-guided edits (--rare-words, off by default) are fitted with a second engine, so
+    // the phrase edits are fitted on the paths the default engine takes.
+    repair::FixOptions rare_words = options;
+    rare_words.frequency_gain = repair::kFrequencyRepairGain;
+    const repair::Fixer frequency_fixer(lexicon, *model, rare_words, frequent);
     const eval::SpinTable table = eval::SpinTable::load_news(dictionary_path("spinner-news.tsv"));
+    const eval::SpinTable moby = eval::SpinTable::load_moby(cache_path("moby-1.1.2/package/words.txt"));
     text::Segmenter segmenter;
     std::vector<Labelled> samples;
-    std::size_t spun_edits = 0;
+    std::vector<learn::Sample> frequency;  // frequency-guided edits: intercept and margin
+    std::size_t spun_edits = 0, thesaurus_edits = 0;
     for (std::size_t d = 0; d < inputs.size(); ++d) {
       const std::string clean = io::read_input(inputs[d]);
       const std::uint64_t name = std::hash<std::string>{}(std::filesystem::path(inputs[d]).filename().string());
       const eval::SpinResult spin =
           eval::Spinner(table, {.rate = 0.8, .seed = seed ^ name, .split = eval::SpinSplit::Seen}).spin(segmenter.segment(clean));
       spun_edits += spin.edits.size();
+      // Frequency-guided edits are fitted on thesaurus spin (the profile's rate), on the news spin
+      // and on the clean documents.
+      const eval::SpinResult thesaurus = eval::Spinner(moby, {.rate = 0.15, .seed = seed ^ name}).spin(segmenter.segment(clean));
+      thesaurus_edits += thesaurus.edits.size();
+      const repair::FixResult t = frequency_fixer.fix(segmenter.segment(thesaurus.text));
+      for (std::size_t k = 0; k < t.edits.size(); ++k) {
+        if (t.edits[k].source != repair::EditSource::Thesaurus) continue;
+        frequency.push_back({{1.0, t.features[k][repair::kMargin]}, restores(t.edits[k], thesaurus, clean), 1.0});
+      }
       for (const bool is_spun : {true, false}) {
-        const repair::FixResult r = fixer.fix(segmenter.segment(is_spun ? spin.text : clean));
+        const text::Document doc = segmenter.segment(is_spun ? spin.text : clean);
+        const repair::FixResult f = frequency_fixer.fix(doc);
+        for (std::size_t k = 0; k < f.edits.size(); ++k) {
+          if (f.edits[k].source != repair::EditSource::Thesaurus) continue;
+          frequency.push_back({{1.0, f.features[k][repair::kMargin]}, is_spun && restores(f.edits[k], spin, clean),
+                               is_spun ? 1.0 : clean_weight});
+        }
+        const repair::FixResult r = fixer.fix(doc);
         for (std::size_t k = 0; k < r.edits.size(); ++k) {
           const repair::Edit& edit = r.edits[k];
           if (edit.source != repair::EditSource::Phrase) continue;
@@ -147,6 +172,23 @@ int main(int argc, char** argv) {
     }
     repair::Calibration calibration;
     std::copy(w.begin(), w.end(), calibration.coefficients.begin());
+    // Frequency-guided edits: one input, the margin; shown by margin with what the fit makes of it.
+    const std::vector<double> wf = learn::fit(frequency, {.l2 = l2, .fixed_zero = {}});
+    std::copy(wf.begin(), wf.end(), calibration.frequency.begin());
+    std::fprintf(stderr, "%zu thesaurus spinner edits; frequency-guided edits on best paths (weighted as fitted):\n",
+                 thesaurus_edits);
+    std::fprintf(stderr, "margin   edits  right  share right  mean calibrated\n");
+    for (const double lo : {5.0, 5.5, 6.0, 6.5, 7.0, 8.0}) {
+      const double hi = lo == 8.0 ? 1e9 : lo == 7.0 ? 8.0 : lo + 0.5;
+      double n = 0, right = 0, p = 0;
+      for (const learn::Sample& f : frequency) {
+        if (f.x[1] < lo || f.x[1] >= hi) continue;
+        n += f.weight;
+        right += f.positive ? f.weight : 0;
+        p += f.weight * learn::probability(wf, f.x);
+      }
+      if (n > 0) std::fprintf(stderr, "%4.1f+   %5.0f  %5.0f  %.3f        %.3f\n", lo, n, right, right / n, p / n);
+    }
     std::ofstream out(output);
     out << calibration.to_tsv("# unspin repair calibration: logistic-regression weights of a phrase edit's features\n"
                               "# (src/repair/calibration.hpp). Fitted by unspin-train-repair (tools/train-repair) on " +

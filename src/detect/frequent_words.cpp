@@ -1,0 +1,57 @@
+#include "detect/frequent_words.hpp"
+
+#include <mutex>
+#include <optional>
+
+#include "detect/frequency_table.hpp"
+
+namespace unspin::detect {
+
+FrequentWords::FrequentWords(std::shared_ptr<const FrequencyTable> table) : table_(std::move(table)) {}
+FrequentWords::~FrequentWords() = default;
+
+const FrequencyTable* FrequentWords::table_for(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model,
+                                               const DetectOptions& options) const {
+  return table_ && table_->built_for(frequency_fingerprint(lexicon, model), options) ? table_.get() : nullptr;
+}
+
+const FrequentWord& FrequentWords::get(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model,
+                                       const DetectOptions& options, const FrequencyTable* table, std::string_view word,
+                                       lm::WordId id) {
+  {
+    const std::shared_lock lock(mutex_);
+    const auto it = words_.find(word);
+    if (it != words_.end()) return it->second;
+  }
+  FrequentWord info;
+  info.unigram = word_unigram(model, word, id);
+  if (info.unigram < options.rare_word) {
+    std::optional<std::vector<FrequentSynonym>> synonyms;
+    if (table) synonyms = table->find(word);
+    if (!synonyms) synonyms = frequent_synonyms(lexicon, model, options, word, info.unigram);
+    for (FrequentSynonym& f : *synonyms) {
+      const lm::WordId candidate = model.lookup(f.text);
+      info.frequent.push_back({std::move(f.text), candidate, f.unigram});
+    }
+  }
+  const std::unique_lock lock(mutex_);
+  return words_.emplace(std::string(word), std::move(info)).first->second;  // references stay valid on rehash
+}
+
+FrequentGain best_frequent(const lm::LanguageModel& model, const std::vector<lattice::Slot>& slots, std::uint32_t at,
+                           const FrequentWord& word, double needed) {
+  FrequentGain best;
+  if (word.frequent.empty()) return best;
+  const double kept = lattice::window_score(model, slots, at, at + 1, &slots[at].id, 1);
+  if (kept > -needed) return best;  // a candidate's window scores at most 0
+  for (const FrequentCandidate& c : word.frequent) {
+    const double gain = lattice::window_score(model, slots, at, at + 1, &c.id, 1) - kept;
+    if (gain > best.gain) {
+      best.gain = gain;
+      best.candidate = &c;
+    }
+  }
+  return best;
+}
+
+}  // namespace unspin::detect
