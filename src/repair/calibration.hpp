@@ -1,7 +1,8 @@
 // Calibrated confidence for phrase-dictionary edits: a logistic regression over what the decoder
 // knows about an edit (its language-model and channel margin, its rivals, the entry's weight, the
 // document's prior and consistency evidence), fitted on synthetic spin by unspin-train-repair
-// (tools/train-repair) so that an edit's confidence estimates the chance that it is right.
+// (tools/train-repair) so that an edit's confidence estimates the chance that it is right. The
+// frequency-guided edits of --rare-words have their own one-input regression, on their margin.
 //
 //   FixOptions options;
 //   options.calibration = Calibration::load(dictionary_path("repair.tsv"));

@@ -292,8 +292,8 @@ class SentenceDecoder {
     return x;
   }
 
-  // The confidence of an edit: calibrated for built-in phrase edits when weights are loaded,
-  // otherwise the discounted posterior.
+  // The confidence of an edit: calibrated for built-in phrase edits and frequency-guided edits
+  // when weights are loaded, otherwise the discounted posterior.
   double confidence(const Arc& arc, double margin, double posterior, EditFeatures* out) const {
     if (out) *out = features(arc, margin, posterior);
     if (arc.frequent && options_.calibration.fitted) return options_.calibration.frequency_probability(margin);
