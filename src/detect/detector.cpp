@@ -2,10 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
-#include <unordered_map>
 
-#include "detect/frequency_table.hpp"
 #include "detect/frequent_words.hpp"
 #include "errors.hpp"
 #include "io/input.hpp"

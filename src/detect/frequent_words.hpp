@@ -71,8 +71,9 @@ class DocumentFrequentWords {
  public:
   DocumentFrequentWords(FrequentWords& words, const lexicon::Lexicon& lexicon, const lm::LanguageModel& model,
                         const DetectOptions& options, const FrequencyTable* table, std::size_t type_count)
-      : words_(words), lexicon_(lexicon), model_(model), options_(options), table_(table), by_type_(type_count, nullptr) {}
+      : words_(words), lexicon_(lexicon), model_(model), options_(options), table_(table), type_count_(type_count) {}
   const FrequentWord& operator()(const lattice::Slot& s) {
+    if (by_type_.empty()) by_type_.assign(type_count_, nullptr);  // on first use: the fixer rarely asks
     const FrequentWord*& info = by_type_[s.type];
     if (!info) info = &words_.get(lexicon_, model_, options_, table_, s.lm, s.id);
     return *info;
@@ -84,6 +85,7 @@ class DocumentFrequentWords {
   const lm::LanguageModel& model_;
   const DetectOptions& options_;
   const FrequencyTable* table_;
+  std::size_t type_count_;
   std::vector<const FrequentWord*> by_type_;
 };
 

@@ -454,7 +454,7 @@ Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, Fi
       model_(model),
       options_(std::move(options)),
       frequent_(frequent ? std::move(frequent) : std::make_shared<detect::FrequentWords>()),
-      table_(frequent_->table_for(lexicon_, model_, options_.frequent_words)) {}
+      table_(options_.frequency_gain > 0 ? frequent_->table_for(lexicon_, model_, options_.frequent_words) : nullptr) {}
 
 double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
   lattice::WordIds ids(model_);

@@ -3,8 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 
 #include "errors.hpp"
 #include "repair/fixer.hpp"
@@ -12,16 +10,13 @@
 #include "test_engine.hpp"
 #include "temp_path.hpp"
 
-namespace fs = std::filesystem;
 using namespace unspin;
 using repair::Calibration;
 
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& content) {
-  const fs::path path = testing::temp_path("calibration-" + name);
-  std::ofstream(path) << content;
-  return path.string();
+  return testing::write_temp_file("calibration-" + name, content).string();
 }
 
 // A complete weights file: intercept `bias`, every feature weight 0.

@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <thread>
 
 #include "errors.hpp"
@@ -19,9 +18,7 @@ using detect::DetectorWeights;
 namespace {
 
 std::string write_temp(const std::string& name, const std::string& content) {
-  const fs::path path = testing::temp_path("detector-" + name);
-  std::ofstream(path) << content;
-  return path.string();
+  return testing::write_temp_file("detector-" + name, content).string();
 }
 
 // A complete weights file with every weight 0 except the ones given.

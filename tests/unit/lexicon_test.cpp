@@ -18,9 +18,7 @@ using namespace unspin::lexicon;
 namespace {
 
 fs::path temp_file(const std::string& name, const std::string& contents) {
-  const fs::path p = unspin::testing::temp_path("lexicon-" + name);
-  std::ofstream(p, std::ios::binary) << contents;
-  return p;
+  return unspin::testing::write_temp_file("lexicon-" + name, contents);
 }
 
 std::string matches_at(const PhraseTable& table, const std::string& text, std::size_t token) {

@@ -18,9 +18,7 @@ using unspin::eval::Spinner;
 namespace {
 
 fs::path write_temp(const std::string& name, const std::string& contents) {
-  const fs::path p = unspin::testing::temp_path("spinner-" + name);
-  std::ofstream(p, std::ios::binary) << contents;
-  return p;
+  return unspin::testing::write_temp_file("spinner-" + name, contents);
 }
 
 const SpinTable& table() {

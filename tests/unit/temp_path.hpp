@@ -6,12 +6,20 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace unspin::testing {
 
 inline std::filesystem::path temp_path(const std::string& name) {
   return std::filesystem::temp_directory_path() / ("unspin-test-" + std::to_string(::getpid()) + "-" + name);
+}
+
+// A scratch file holding `contents` byte for byte.
+inline std::filesystem::path write_temp_file(const std::string& name, const std::string& contents) {
+  const std::filesystem::path path = temp_path(name);
+  std::ofstream(path, std::ios::binary) << contents;
+  return path;
 }
 
 }  // namespace unspin::testing
