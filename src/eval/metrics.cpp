@@ -185,6 +185,7 @@ void RepairCounts::add(const RepairCounts& o) {
   spun_edits += o.spun_edits;
   fixed += o.fixed;
   wrong += o.wrong;
+  wrong_closer += o.wrong_closer;
   missed += o.missed;
   damage += o.damage;
   damaged_tokens += o.damaged_tokens;
@@ -386,6 +387,12 @@ void Evaluation::add(const std::string& name, const text::Document& spun,
         const std::uint32_t rb = r_first(a), re = r_last(b);
         const bool same = std::equal(o.text.begin() + ob, o.text.begin() + oe, r.text.begin() + rb, r.text.begin() + re);
         outcome = same ? Outcome::Fixed : Outcome::Wrong;
+        if (!same) {
+          const std::span<const std::string_view> s_span(s.text.data() + u.s_begin + a, b - a);
+          const std::span<const std::string_view> o_span(o.text.data() + ob, oe - ob);
+          const std::span<const std::string_view> r_span(r.text.data() + rb, re - rb);
+          if (align(r_span, o_span).distance < align(s_span, o_span).distance) counts.wrong_closer += j - i;
+        }
         record(outcome, u.line, s.bytes(u.s_begin + a, u.s_begin + b), o.bytes(ob, oe), r.bytes(rb, re));
       } else {
         record(outcome, u.line, s.bytes(u.s_begin + a, u.s_begin + b), o.bytes(ob, oe), s.bytes(u.s_begin + a, u.s_begin + b));

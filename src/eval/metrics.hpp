@@ -8,7 +8,10 @@
 // S is the pivot. S is aligned with O (where the spinner changed the text) and with R (where the
 // fixer changed it), token by token (words, numbers, punctuation; whitespace ignored). Each
 // spinner edit is then: fixed (R equals O there), wrong (R changed it, but not to O), or missed
-// (R left it). A fixer edit where S already equalled O is damage.
+// (R left it). A fixer edit where S already equalled O is damage. Adjacent spinner edits that a
+// fixer edit touches are judged together, so restoring one of two neighbours ("each yr" ->
+// "each year" for "every year") is wrong; such an edit is also counted as `wrong_closer` when
+// R is nearer to O there than S was (token edit distance).
 //
 // Units: by default S, O and R must have the same lines (spinners and the fixer keep lines), and
 // line i is compared with line i. With UnitMode::Sentences, each sentence of O is compared with
@@ -31,6 +34,7 @@ struct RepairCounts {
   std::size_t spun_edits = 0;       // places where S differs from O
   std::size_t fixed = 0;
   std::size_t wrong = 0;
+  std::size_t wrong_closer = 0;     // of those, left closer to O than S was (half restored)
   std::size_t missed = 0;
   std::size_t damage = 0;           // fixer edits where S already equalled O
   std::size_t damaged_tokens = 0;   // S tokens inside those edits (at least 1 each)

@@ -39,7 +39,8 @@ void append_eval_text(std::string& out, const eval::Evaluation& e, double thresh
          count(r.words) + "\n\nrepair\n";
   row(out, "spun edits", count(r.spun_edits), "places where the spun text differs from the original");
   row(out, "fixed", count(r.fixed));
-  row(out, "wrong", count(r.wrong), "changed, but not to the original");
+  row(out, "wrong", count(r.wrong), "changed, but not to the original (" + count(r.wrong_closer) +
+                                         " of them nearer to it, half restored)");
   row(out, "missed", count(r.missed));
   row(out, "damage", count(r.damage), "edits where the text was already right (" +
                                           count(r.damaged_tokens) + " tokens)");
@@ -94,6 +95,7 @@ void append_eval_json(std::string& out, const eval::Evaluation& e, double thresh
   w.key("spun_edits").value(static_cast<std::uint64_t>(r.spun_edits));
   w.key("fixed").value(static_cast<std::uint64_t>(r.fixed));
   w.key("wrong").value(static_cast<std::uint64_t>(r.wrong));
+  w.key("wrong_closer").value(static_cast<std::uint64_t>(r.wrong_closer));
   w.key("missed").value(static_cast<std::uint64_t>(r.missed));
   w.key("damage").value(static_cast<std::uint64_t>(r.damage));
   w.key("damaged_tokens").value(static_cast<std::uint64_t>(r.damaged_tokens));

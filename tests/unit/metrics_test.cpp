@@ -101,7 +101,7 @@ TEST_CASE("evaluation counts fixed, wrong, missed and damage", "[metrics]") {
   const auto t = docs("They stated the wall would by no means fail at the primary try.\n",
                       "They said the wall would never fail at the first try.\n",
                       "They said the barrier would not fail at the primary try.\n");
-  Evaluation e(EvalOptions{UnitMode::Lines, 10, 0.35});
+  Evaluation e(EvalOptions{UnitMode::Lines, 10, 0.35, {}});
   e.add("t", t.spun, t.original, t.output, nullptr);
   const auto& r = e.repair();
   CHECK(r.spun_edits == 3);
@@ -130,6 +130,24 @@ TEST_CASE("a fix spanning two spun words counts both", "[metrics]") {
   CHECK(e.repair().error_reduction() == Approx(1.0));
 }
 
+TEST_CASE("a half-restored pair of neighbours is wrong, and counted as nearer", "[metrics]") {
+  // "every year" spun to "each yr": restoring "year" alone is wrong for the pair, but nearer to
+  // the original; "many yrs" is wrong and no nearer.
+  const auto half = docs("He came each yr.\n", "He came every year.\n", "He came each year.\n");
+  Evaluation e;
+  e.add("t", half.spun, half.original, half.output, nullptr);
+  CHECK(e.repair().spun_edits == 1);
+  CHECK(e.repair().wrong == 1);
+  CHECK(e.repair().wrong_closer == 1);
+  CHECK(e.repair().fixed == 0);
+
+  const auto worse = docs("He came each yr.\n", "He came every year.\n", "He came many yrs.\n");
+  Evaluation f;
+  f.add("t", worse.spun, worse.original, worse.output, nullptr);
+  CHECK(f.repair().wrong == 1);
+  CHECK(f.repair().wrong_closer == 0);
+}
+
 TEST_CASE("clean text measures damage alone; quotes compare equal", "[metrics]") {
   const auto t = docs("“Fine,” she said.\n", "\"Fine,\" she said.\n", "“Fine,” she stated.\n");
   Evaluation e;
@@ -145,7 +163,7 @@ TEST_CASE("line mismatch is an error in lines mode; sentence mode pairs by simil
                       "Intro line.\nThey stated the plan would by no means work.\n");
   Evaluation lines;
   CHECK_THROWS_AS(lines.add("t", t.spun, t.original, t.output, nullptr), unspin::InputError);
-  Evaluation sentences(EvalOptions{UnitMode::Sentences, 5, 0.35});
+  Evaluation sentences(EvalOptions{UnitMode::Sentences, 5, 0.35, {}});
   sentences.add("t", t.spun, t.original, t.output, nullptr);
   CHECK(sentences.units() == 1);
   CHECK(sentences.repair().spun_edits == 2);

@@ -119,10 +119,10 @@ int main(int argc, char** argv) {
       }
       for (const bool is_spun : {true, false}) {
         const text::Document doc = segmenter.segment(is_spun ? spin.text : clean);
-        const repair::FixResult f = frequency_fixer.fix(doc);
-        for (std::size_t k = 0; k < f.edits.size(); ++k) {
-          if (f.edits[k].source != repair::EditSource::Thesaurus) continue;
-          frequency.push_back({{1.0, f.features[k][repair::kMargin]}, is_spun && restores(f.edits[k], spin, clean),
+        const repair::FixResult guided = frequency_fixer.fix(doc);
+        for (std::size_t k = 0; k < guided.edits.size(); ++k) {
+          if (guided.edits[k].source != repair::EditSource::Thesaurus) continue;
+          frequency.push_back({{1.0, guided.features[k][repair::kMargin]}, is_spun && restores(guided.edits[k], spin, clean),
                                is_spun ? 1.0 : clean_weight});
         }
         const repair::FixResult r = fixer.fix(doc);
