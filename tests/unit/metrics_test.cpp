@@ -57,6 +57,14 @@ Triple docs(const std::string& s, const std::string& o, const std::string& r) {
   return {seg.segment(s), seg.segment(o), seg.segment(r)};
 }
 
+// The repair counts of one spun, original and output text, in lines mode.
+unspin::eval::RepairCounts repair_of(const std::string& s, const std::string& o, const std::string& r) {
+  const Triple t = docs(s, o, r);
+  Evaluation e;
+  e.add("t", t.spun, t.original, t.output, nullptr);
+  return e.repair();
+}
+
 }  // namespace
 
 TEST_CASE("align finds hunks of consecutive edits", "[align]") {
@@ -133,19 +141,15 @@ TEST_CASE("a fix spanning two spun words counts both", "[metrics]") {
 TEST_CASE("a half-restored pair of neighbours is wrong, and counted as nearer", "[metrics]") {
   // "every year" spun to "each yr": restoring "year" alone is wrong for the pair, but nearer to
   // the original; "many yrs" is wrong and no nearer.
-  const auto half = docs("He came each yr.\n", "He came every year.\n", "He came each year.\n");
-  Evaluation e;
-  e.add("t", half.spun, half.original, half.output, nullptr);
-  CHECK(e.repair().spun_edits == 1);
-  CHECK(e.repair().wrong == 1);
-  CHECK(e.repair().wrong_closer == 1);
-  CHECK(e.repair().fixed == 0);
+  const auto half = repair_of("He came each yr.\n", "He came every year.\n", "He came each year.\n");
+  CHECK(half.spun_edits == 1);
+  CHECK(half.wrong == 1);
+  CHECK(half.wrong_closer == 1);
+  CHECK(half.fixed == 0);
 
-  const auto worse = docs("He came each yr.\n", "He came every year.\n", "He came many yrs.\n");
-  Evaluation f;
-  f.add("t", worse.spun, worse.original, worse.output, nullptr);
-  CHECK(f.repair().wrong == 1);
-  CHECK(f.repair().wrong_closer == 0);
+  const auto worse = repair_of("He came each yr.\n", "He came every year.\n", "He came many yrs.\n");
+  CHECK(worse.wrong == 1);
+  CHECK(worse.wrong_closer == 0);
 }
 
 TEST_CASE("clean text measures damage alone; quotes compare equal", "[metrics]") {
