@@ -27,12 +27,7 @@ std::string weights_tsv(double bias) {
 }
 
 std::string load_error(const std::string& content) {
-  try {
-    Calibration::load(write_temp("bad.tsv", content));
-  } catch (const ResourceError& e) {
-    return e.what();
-  }
-  return "";
+  return testing::resource_error([&] { Calibration::load(write_temp("bad.tsv", content)); });
 }
 
 // Spun prose thick with spinner forms, and one number garble.

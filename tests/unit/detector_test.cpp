@@ -32,12 +32,7 @@ std::string weights_tsv(const std::string& extra = "") {
 }
 
 std::string load_error(const std::string& content) {
-  try {
-    DetectorWeights::load(write_temp("bad.tsv", content));
-  } catch (const ResourceError& e) {
-    return e.what();
-  }
-  return "";
+  return testing::resource_error([&] { DetectorWeights::load(write_temp("bad.tsv", content)); });
 }
 
 const detect::Detector& detector() {

@@ -22,12 +22,7 @@ std::string temp_path(const std::string& name) {
 }
 
 std::string open_error(const std::string& path) {
-  try {
-    detect::FrequencyTable::open(path);
-  } catch (const ResourceError& e) {
-    return e.what();
-  }
-  return "";
+  return testing::resource_error([&] { detect::FrequencyTable::open(path); });
 }
 
 const detect::DetectorWeights& weights() {

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <string>
 
+#include "errors.hpp"
+
 namespace unspin::testing {
 
 inline std::filesystem::path temp_path(const std::string& name) {
@@ -20,6 +22,17 @@ inline std::filesystem::path write_temp_file(const std::string& name, const std:
   const std::filesystem::path path = temp_path(name);
   std::ofstream(path, std::ios::binary) << contents;
   return path;
+}
+
+// The message of the ResourceError that `load()` throws (loading a scratch file), or "" if none.
+template <typename Load>
+std::string resource_error(const Load& load) {
+  try {
+    load();
+  } catch (const ResourceError& e) {
+    return e.what();
+  }
+  return "";
 }
 
 }  // namespace unspin::testing
