@@ -374,8 +374,13 @@ class SentenceDecoder {
       Edit edit;
       edit.begin = begin;
       edit.end = end;
-      edit.replacement = arc.source == EditSource::Number ? arc.replacement
-                                                          : text::apply_case_shape(arc.replacement, tokens[arc.first_token].shape);
+      if (arc.source == EditSource::Number) {
+        edit.replacement = arc.replacement;
+      } else {
+        // A dictionary original keeps the spelling it is written with where an acronym expands.
+        const std::string_view original = arc.phrase ? std::string_view(arc.phrase->original) : std::string_view(arc.replacement);
+        edit.replacement = text::carry_case(original, tokens[arc.first_token].shape, arc.end_token == arc.first_token + 1);
+      }
       edit.confidence = confidence;
       edit.source = arc.source;
       edit.reason = reason(arc, written) + "; language model and channel favour it by " + text::decimals(margin, 2) + " (log10)";

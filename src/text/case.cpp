@@ -94,6 +94,13 @@ std::string apply_case_shape(std::string_view word, CaseShape shape) {
   return std::string(word);
 }
 
+std::string carry_case(std::string_view original, CaseShape written, bool single_word) {
+  const CaseShape own = case_shape(original);
+  if (own == CaseShape::Lower || own == CaseShape::None) return apply_case_shape(original, written);
+  if (written == CaseShape::Upper && single_word) return std::string(original);
+  return apply_case_shape(to_lower(original), written);
+}
+
 std::string to_lower(std::string_view word) {
   bool ascii = true;
   for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;

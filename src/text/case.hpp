@@ -28,6 +28,12 @@ CaseShape case_shape(std::string_view word);
 // rule can guess where the capitals of "iPhone" would go in another word.
 std::string apply_case_shape(std::string_view word, CaseShape shape);
 
+// The replacement `original` (as a dictionary spells it) for written text of shape `written`.
+// It is lowercased and re-cased to the written shape ("Primary" -> "First"), except that an
+// acronym, a single all-capitals word, is expanded as the dictionary spells it when the
+// dictionary gives it capitals of its own ("USA" -> "United States", not "UNITED STATES").
+std::string carry_case(std::string_view original, CaseShape written, bool single_word);
+
 // Full Unicode lowercase of a UTF-8 string (ICU root locale), with an ASCII fast path.
 std::string to_lower(std::string_view word);
 

@@ -39,6 +39,17 @@ TEST_CASE("apply_case_shape re-cases a replacement", "[case]") {
   CHECK(unspin::text::to_lower("ÜBER") == "über");
 }
 
+TEST_CASE("carry_case re-cases a replacement and expands acronyms as spelt", "[case]") {
+  using unspin::text::carry_case;
+  CHECK(carry_case("United States", CaseShape::Upper, true) == "United States");  // "USA"
+  CHECK(carry_case("United States", CaseShape::Upper, false) == "UNITED STATES");  // a shouted phrase
+  CHECK(carry_case("Machine Learning", CaseShape::Lower, false) == "machine learning");
+  CHECK(carry_case("Machine Learning", CaseShape::Title, false) == "Machine learning");
+  CHECK(carry_case("troops", CaseShape::Upper, true) == "TROOPS");
+  CHECK(carry_case("first", CaseShape::Title, true) == "First");
+  CHECK(carry_case("7.6", CaseShape::None, true) == "7.6");
+}
+
 TEST_CASE("decimals writes what printf's %.*f writes", "[text]") {
   CHECK(unspin::text::decimals(0.91234, 2) == "0.91");
   CHECK(unspin::text::decimals(-1.005, 1) == "-1.0");

@@ -48,6 +48,7 @@ TEST_CASE("spun sentences are restored, clean ones left alone", "[fixer]") {
       {"Prices rose by 5 p.c this year.\n", "Prices rose by 5 percent this year.\n"},  // an abbreviation, not a host
       {"By no means again.\n", "Never again.\n"},                                      // case carried over
       {"BY NO MEANS AGAIN.\n", "NEVER AGAIN.\n"},
+      {"Even so, the USA insisted on it.\n", "Even so, the United States insisted on it.\n"},  // an acronym expands as spelt
       {"We saw it at http://example.com/by-no-means today.\n", "We saw it at http://example.com/by-no-means today.\n"},
       {"Follow @in_opposition_to and #bynomeans now.\n", "Follow @in_opposition_to and #bynomeans now.\n"},
   };
