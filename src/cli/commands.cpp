@@ -105,12 +105,20 @@ std::unique_ptr<detect::Detector> make_detector(const Engine& engine, const Conf
 }
 
 void append_explanation(std::string& out, const std::string& path, const text::Document& doc, const repair::Edit& e) {
-  const text::LineColumn where = doc.position(e.begin);
+  std::string_view written = doc.bytes().substr(e.begin, e.end - e.begin);
+  std::size_t at = e.begin;
+  if (e.replacement.empty()) {  // a deleted line: shown without the line breaks around it
+    const std::size_t first = written.find_first_not_of(" \t\r\n");
+    written = first == std::string_view::npos ? std::string_view() : written.substr(first);
+    written = written.substr(0, written.find_last_not_of(" \t\r\n") + 1);
+    at += first == std::string_view::npos ? 0 : first;
+  }
+  const text::LineColumn where = doc.position(at);
   char confidence[16];
   std::snprintf(confidence, sizeof confidence, "%.3f", e.confidence);
-  out += path + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": “" +
-         std::string(doc.bytes().substr(e.begin, e.end - e.begin)) + "” → “" + e.replacement + "” " + confidence + " " +
-         repair::to_string(e.source) + "\n    " + e.reason + "\n";
+  out += path + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": “" + std::string(written) +
+         (e.replacement.empty() ? "” deleted " : "” → “" + e.replacement + "” ") + confidence + " " + repair::to_string(e.source) +
+         "\n    " + e.reason + "\n";
   if (!e.runners_up.empty()) {
     out += "    runners-up:";
     for (const repair::Alternative& a : e.runners_up) {

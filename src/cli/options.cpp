@@ -61,6 +61,11 @@ po::options_description engine_options() {
        "words leave them. Off by default: on thesaurus-spun dev text it restored 2% of the "
        "substitutions at precision 0.87, real spin showed none, clean-text damage rose from 0.19 "
        "to 0.34 words in 10,000, and fix on clean text runs about 1.5 times as long")
+      ("leftovers", po::bool_switch(),
+       "also delete lines that scraping left behind: short lowercase navigation lines before the "
+       "article's first sentence or after its last ('close', 'font change'), paragraphs repeated "
+       "word for word, and image captions framed by their credit ('Getty Images ... 2018Getty "
+       "Images'). Off by default: whole lines go, judged by their shape alone")
       ("model", po::value<std::string>()->value_name("MODEL"),
        "use a language model trained with 'unspin train-lm' instead of the default one")
       ("phrases", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
@@ -401,6 +406,7 @@ Options parse_command_line(int argc, const char* const argv[]) {
   if (vm.count("aggressive")) options.aggressive = vm["aggressive"].as<bool>();
   if (vm.count("thesaurus-candidates")) options.thesaurus_candidates = vm["thesaurus-candidates"].as<std::size_t>();
   if (vm.count("rare-words")) options.rare_words = vm["rare-words"].as<bool>();
+  if (vm.count("leftovers")) options.leftovers = vm["leftovers"].as<bool>();
   if (vm.count("explain")) options.explain = vm["explain"].as<bool>();
   if (vm.count("min-score")) options.min_score = vm["min-score"].as<double>();
   if (vm.count("diff")) options.diff = vm["diff"].as<bool>();
@@ -496,6 +502,7 @@ Config make_config(const Options& options) {
   if (options.thesaurus_candidates > 100) throw UsageError("--thesaurus-candidates: expected at most 100");
   config.fix.thesaurus_candidates = options.thesaurus_candidates;
   if (options.rare_words) config.fix.frequency_gain = repair::kFrequencyRepairGain;
+  config.fix.leftovers = options.leftovers;
   if (options.threshold >= 0) {
     if (!(options.threshold > 0 && options.threshold < 1)) throw UsageError("--threshold: expected a number between 0 and 1");
     config.fix.threshold = options.threshold;

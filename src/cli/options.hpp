@@ -69,6 +69,7 @@ struct Options {
   bool aggressive = false;             // --aggressive: threshold 0.5, more recall and more risk
   std::size_t thesaurus_candidates = 0;  // --thesaurus-candidates N: thesaurus arcs (default off)
   bool rare_words = false;               // --rare-words: frequency-guided repair (default off)
+  bool leftovers = false;                // --leftovers: delete scraping leftover lines (default off)
   bool explain = false;                // fix --explain: list the edits instead of printing the text
                                        // check --explain: show how each score was made
   double min_score = -1;               // check --min-score S: hide passages below S (default: show all)

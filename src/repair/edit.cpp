@@ -11,6 +11,7 @@ const char* to_string(EditSource source) {
     case EditSource::Number: return "number";
     case EditSource::User: return "user";
     case EditSource::Split: return "split";
+    case EditSource::Scrape: return "scrape";
   }
   return "?";
 }

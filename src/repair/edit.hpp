@@ -22,8 +22,9 @@ enum class EditSource : std::uint8_t {
   Number,     // a number-garble rule ("seven.6 million" -> "7.6 million")
   User,       // a user dictionary given with --phrases (including tortured-phrase lists)
   Split,      // two words run together by scraping ("soldierstheir" -> "soldiers their")
+  Scrape,     // a scraping leftover line deleted (fix --leftovers; repair/leftovers.hpp)
 };
-inline constexpr std::size_t kEditSources = 5;  // for tables indexed by EditSource
+inline constexpr std::size_t kEditSources = 6;  // for tables indexed by EditSource
 
 const char* to_string(EditSource source);
 

@@ -8,6 +8,7 @@
 #include "detect/frequent_words.hpp"
 #include "lattice/sentence.hpp"
 #include "lexicon/numbers.hpp"
+#include "repair/leftovers.hpp"
 #include "lm/score_cache.hpp"
 #include "text/case.hpp"
 #include "text/decimals.hpp"
@@ -576,6 +577,16 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
                     frequent)
         .run(result);
     if (progress) progress(sentence.end);
+  }
+  if (options_.leftovers) {
+    std::vector<Edit> cuts = scrape_leftovers(doc);
+    std::erase_if(cuts, [&](const Edit& e) { return e.confidence < options_.threshold; });
+    const std::vector<long> origin = merge_cuts(result.edits, std::move(cuts));
+    if (options_.keep_all) {
+      std::vector<EditFeatures> features;
+      for (const long i : origin) features.push_back(i < 0 ? EditFeatures{} : result.features[static_cast<std::size_t>(i)]);
+      result.features = std::move(features);
+    }
   }
   return result;
 }

@@ -113,6 +113,10 @@ struct FixOptions {
   // clean dev and test text: the only splits were two real typos ("stayat", "maynot"); at 1.0,
   // "campaignwith" stayed. Glue is not spin, so the document prior does not apply. Below -20: off.
   double split_channel = 2.0;
+  // Scraping leftovers (--leftovers; leftovers.hpp): navigation lines at the article's edges,
+  // paragraphs repeated word for word, image captions framed by their credit. Whole lines are
+  // deleted on their shape alone, so it is off by default.
+  bool leftovers = false;
   // Weights that turn what the decoder knows about a built-in phrase edit into its confidence
   // (calibration.hpp). The command line loads dictionaries/repair.tsv; unfitted (the default
   // here), the confidence is the posterior among keeping the span and its candidates.

@@ -12,7 +12,7 @@
 //   {"schema": "unspin-fix/1", "file": str, "sha256": hex of the input bytes, "bytes": n,
 //    "edits": [{"start": byte, "end": byte, "line": n, "column": n (1-based, in bytes),
 //               "old": str, "new": str, "confidence": 0..1, "source": "phrase"|"thesaurus"|
-//               "number"|"user"|"split", "reason": str, "runners_up": [{"text": str, "confidence": num}]}],
+//               "number"|"user"|"split"|"scrape", "reason": str, "runners_up": [{"text": str, "confidence": num}]}],
 //    "document": {"score": 0..1, "label": str},
 //    "passages": [{"start", "end", "line", "score", "label"}]}
 #pragma once

@@ -103,6 +103,23 @@ TEST_CASE("glued words are split in any document, names and dialect left alone",
   }
 }
 
+TEST_CASE("scraping leftovers go only with --leftovers, and edits inside them with them", "[fixer]") {
+  if (!engine()) return;
+  const std::string scraped =
+      "close\n"
+      "Wire Photo Crowds gather as the parade passes the square, 2021Wire Photo\n"
+      "Russia has been fighting Ukrainian soldierstheir role is unclear.\n";
+  CHECK(fix(scraped) ==
+        "close\n"
+        "Wire Photo Crowds gather as the parade passes the square, 2021Wire Photo\n"
+        "Russia has been fighting Ukrainian soldiers their role is unclear.\n");
+  repair::FixOptions options;
+  options.leftovers = true;
+  CHECK(fix(scraped, options) == "Russia has been fighting Ukrainian soldiers their role is unclear.\n");
+  options.threshold = 0.92;  // the navigation rule's confidence is 0.9
+  CHECK(fix(scraped, options) == "close\nRussia has been fighting Ukrainian soldiers their role is unclear.\n");
+}
+
 TEST_CASE("clean text comes back byte for byte", "[fixer]") {
   if (!engine()) return;
   const std::string clean[] = {
