@@ -1,6 +1,7 @@
 #include "repair/leftovers.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,9 +107,10 @@ std::optional<std::string_view> framing_credit(const text::Document& doc, const 
     if (t.kind != TokenKind::Word || (t.shape != CaseShape::Title && t.shape != CaseShape::Upper)) break;
     ++words;
     const std::string_view credit = text.substr(0, t.end - p.begin);
-    if (text.size() < 2 * credit.size() + 10 || !text.ends_with(credit)) continue;
-    const char before = text[text.size() - credit.size() - 1];
-    if (before != ' ' && before != '\t') return credit;
+    if (credit.size() < 3 || text.size() < 2 * credit.size() + 10 || !text.ends_with(credit)) continue;
+    // Glued to a letter or digit ("2018Getty Images"), not spaced or hyphenated ("Covid-A").
+    const auto before = static_cast<unsigned char>(text[text.size() - credit.size() - 1]);
+    if (std::isalnum(before) || before >= 0x80) return credit;
   }
   return std::nullopt;
 }
