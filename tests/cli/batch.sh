@@ -86,4 +86,12 @@ printf 'They fought Ukrainian soldierstheir role grew.\n' >glue/g.txt
 "$unspin" batch glue --out glue-out 2>glue.err || fail "batch of a glued-word document"
 grep -q "1 split" glue.err || { cat glue.err; fail "summary does not count the split edit"; }
 grep -q "soldiers their" glue-out/g.txt || fail "glued words not split in batch"
+# The engine options of fix apply: --leftovers deletes a navigation line, and is counted.
+mkdir scraped
+printf 'close\nThe council voted on Tuesday to close the old river bridge for a year.\n' >scraped/s.txt
+"$unspin" batch scraped --out scraped-out 2>/dev/null || fail "batch of a scraped document"
+grep -q "^close$" scraped-out/s.txt || fail "batch deleted a line without --leftovers"
+"$unspin" batch scraped --out scraped-out2 --leftovers 2>scraped.err || fail "batch --leftovers"
+[ "$(cat scraped-out2/s.txt)" = "The council voted on Tuesday to close the old river bridge for a year." ] || fail "batch --leftovers kept the line"
+grep -q "1 scrape" scraped.err || { cat scraped.err; fail "summary does not count the scrape edit"; }
 echo "ok: batch ($records JSONL records, text files, errors, resume, -j1 = -j2) and streaming"
