@@ -7,6 +7,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <boost/algorithm/string/classification.hpp>
+#include <boost/algorithm/string/split.hpp>
+
+#include "lattice/sentence.hpp"
+
 namespace unspin::repair {
 namespace {
 
@@ -86,6 +91,7 @@ std::string squeezed(std::string_view text) {
 struct Shape {
   std::span<const text::Token> tokens;  // the paragraph's tokens
   std::size_t words = 0;                // words and numbers
+  bool untouchable = false;             // holds invalid bytes (--lenient), a URL, an address, code
 };
 
 Shape shape_of(const text::Document& doc, const text::Paragraph& p) {
@@ -93,7 +99,13 @@ Shape shape_of(const text::Document& doc, const text::Paragraph& p) {
   const auto sentences = doc.sentences(p);
   if (sentences.empty()) return s;
   s.tokens = doc.tokens().subspan(sentences.front().first_token, sentences.back().end_token - sentences.front().first_token);
-  for (const text::Token& t : s.tokens) s.words += t.kind == TokenKind::Word || t.kind == TokenKind::Number;
+  for (const text::Token& t : s.tokens) {
+    s.words += t.kind == TokenKind::Word || t.kind == TokenKind::Number;
+    s.untouchable = s.untouchable || t.kind == TokenKind::Invalid;
+  }
+  std::vector<std::string_view> chunks;
+  boost::algorithm::split(chunks, doc.text(p), boost::algorithm::is_any_of(" \t"), boost::algorithm::token_compress_on);
+  for (const std::string_view chunk : chunks) s.untouchable = s.untouchable || lattice::code_like(chunk);
   return s;
 }
 
@@ -141,6 +153,7 @@ std::vector<Edit> scrape_leftovers(const text::Document& doc) {
     const text::Paragraph& p = paragraphs[i];
     const Shape& s = shapes[i];
     const std::string_view text = doc.text(p);
+    if (s.untouchable) continue;  // never edited, as inside a sentence (but still a sentence above)
     const bool outside = first_sentence && (i < *first_sentence || i > *last_sentence);
     if (outside && s.words > 0 && s.words <= kMaxNavigationWords && s.tokens.front().kind == TokenKind::Word &&
         s.tokens.front().shape == CaseShape::Lower && !ends_clause(text)) {

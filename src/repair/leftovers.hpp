@@ -12,7 +12,8 @@
 //     words and ends with the same words glued to the caption ("Getty Images KPA soldiers march
 //     ... on September 9, 2018Getty Images").
 // The article's sentences are the paragraphs of at least 8 words ending in sentence punctuation;
-// a document without one has no edges, and headings inside it are never touched. The rules see
+// a document without one has no edges, and headings inside it are never touched. A line that
+// holds a URL, an address, a handle, code or invalid bytes is never cut. The rules see
 // nothing but the text's shape, so they are off unless asked for (fix --leftovers).
 #pragma once
 

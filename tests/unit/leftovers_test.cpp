@@ -66,6 +66,18 @@ TEST_CASE("headings, bylines and short lines inside the article are kept", "[lef
   CHECK(c.reasons.empty());
 }
 
+TEST_CASE("lines with a URL, an address or invalid bytes are never cut", "[leftovers]") {
+  for (const std::string kept : {"https://example.com/bridge-report\n", "write to desk@example.com\n",
+                                  "see www.example.com\n"}) {
+    CAPTURE(kept);
+    CHECK(clean(kBody + kept).text == kBody + kept);
+  }
+  text::Segmenter lenient({.lenient = true});
+  const text::Document doc = lenient.segment(kBody + "close \xff\n");
+  CHECK(repair::scrape_leftovers(doc).empty());
+  CHECK(clean(kBody + "close now\n").text == kBody);  // the same line without them goes
+}
+
 TEST_CASE("a document with no sentence has no edges to clean", "[leftovers]") {
   const std::string text = "close\nbread\nmilk\neggs\n";
   CHECK(clean(text).text == text);
