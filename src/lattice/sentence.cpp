@@ -168,25 +168,31 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
   lower_ = {type_of_, lower_by_type_};
 }
 
-SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sentence)
-    : doc_(words.doc()), sentence_(sentence) {
-  const text::Document& doc = doc_;
+std::vector<std::pair<std::uint32_t, std::uint32_t>> protected_chunks(const text::Document& doc, std::uint32_t first,
+                                                                      std::uint32_t end) {
   const auto tokens = doc.tokens();
-  const std::size_t n = sentence.end_token - sentence.first_token;
-  // Protected chunks: scan the sentence's whitespace-separated chunks. Few sentences have one,
-  // so their token ranges are listed, in order.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> protect;
-  for (std::uint32_t i = sentence.first_token; i < sentence.end_token;) {
+  for (std::uint32_t i = first; i < end;) {
     if (tokens[i].kind == TokenKind::Space) {
       ++i;
       continue;
     }
     std::uint32_t j = i;
-    while (j < sentence.end_token && tokens[j].kind != TokenKind::Space) ++j;
+    while (j < end && tokens[j].kind != TokenKind::Space) ++j;
     const std::string_view chunk = doc.bytes().substr(tokens[i].begin, tokens[j - 1].end - tokens[i].begin);
     if (code_like(chunk)) protect.emplace_back(i, j);
     i = j;
   }
+  return protect;
+}
+
+SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sentence)
+    : doc_(words.doc()), sentence_(sentence) {
+  const text::Document& doc = doc_;
+  const auto tokens = doc.tokens();
+  const std::size_t n = sentence.end_token - sentence.first_token;
+  // Few sentences have a protected chunk, so their token ranges are listed, in order.
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> protect = protected_chunks(doc, sentence.first_token, sentence.end_token);
   auto next_protected = protect.begin();
   slots_.reserve(n / 2 + 1);  // about every other token is a word in English
   bool first_word = true;

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lexicon/phrases.hpp"
@@ -92,6 +93,11 @@ struct Slot {
 
 // Whitespace-delimited chunks that look like a URL, an address, a handle, a hashtag or code.
 bool code_like(std::string_view chunk);
+
+// The token ranges [first, end) of the whitespace-delimited chunks among tokens [first, end) of
+// `doc` that are code_like(): text that is never edited.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> protected_chunks(const text::Document& doc, std::uint32_t first,
+                                                                      std::uint32_t end);
 
 // Short grammatical words that are never thesaurus candidates.
 bool function_word(std::string_view lm_word);

@@ -7,8 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include <boost/algorithm/string/classification.hpp>
-#include <boost/algorithm/string/split.hpp>
+#include <boost/algorithm/string/trim_all.hpp>
 
 #include "lattice/sentence.hpp"
 
@@ -26,26 +25,6 @@ constexpr std::size_t kMaxCreditWords = 3;
 constexpr double kNavigationConfidence = 0.9;
 constexpr double kRepeatConfidence = 0.95;
 constexpr double kCaptionConfidence = 0.95;
-
-bool is_line_end(char c) { return c == '\n' || c == '\r'; }
-
-// Offset of the first byte of the line holding `at`.
-std::size_t line_start(std::string_view bytes, std::size_t at) {
-  while (at > 0 && !is_line_end(bytes[at - 1])) --at;
-  return at;
-}
-
-// Offset just past the line terminator that ends the line holding `at` (or the end of the text).
-std::size_t past_line(std::string_view bytes, std::size_t at) {
-  while (at < bytes.size() && !is_line_end(bytes[at])) ++at;
-  if (at < bytes.size() && bytes[at] == '\r') {
-    ++at;
-    if (at < bytes.size() && bytes[at] == '\n') ++at;  // CRLF
-  } else if (at < bytes.size()) {
-    ++at;
-  }
-  return at;
-}
 
 // The paragraph's text without closing quotes and brackets at its end.
 std::string_view without_closers(std::string_view text) {
@@ -71,23 +50,6 @@ bool ends_clause(std::string_view text) {
   return ends_sentence(text) || text.ends_with(":") || text.ends_with(";");
 }
 
-// Whitespace runs squeezed to one space: paragraphs that differ only in spacing are the same.
-std::string squeezed(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 struct Shape {
   std::span<const text::Token> tokens;  // the paragraph's tokens
   std::size_t words = 0;                // words and numbers
@@ -98,14 +60,13 @@ Shape shape_of(const text::Document& doc, const text::Paragraph& p) {
   Shape s;
   const auto sentences = doc.sentences(p);
   if (sentences.empty()) return s;
-  s.tokens = doc.tokens().subspan(sentences.front().first_token, sentences.back().end_token - sentences.front().first_token);
+  const std::uint32_t first = sentences.front().first_token, end = sentences.back().end_token;
+  s.tokens = doc.tokens().subspan(first, end - first);
   for (const text::Token& t : s.tokens) {
     s.words += t.kind == TokenKind::Word || t.kind == TokenKind::Number;
     s.untouchable = s.untouchable || t.kind == TokenKind::Invalid;
   }
-  std::vector<std::string_view> chunks;
-  boost::algorithm::split(chunks, doc.text(p), boost::algorithm::is_any_of(" \t"), boost::algorithm::token_compress_on);
-  for (const std::string_view chunk : chunks) s.untouchable = s.untouchable || lattice::code_like(chunk);
+  s.untouchable = s.untouchable || !lattice::protected_chunks(doc, first, end).empty();
   return s;
 }
 
@@ -148,7 +109,8 @@ std::vector<Edit> scrape_leftovers(const text::Document& doc) {
     }
   }
   std::vector<Cut> cuts;
-  std::unordered_map<std::string, std::uint32_t> seen;  // squeezed paragraph -> its line
+  // Paragraph with its whitespace runs squeezed to one space (spacing hides no repeat) -> its line.
+  std::unordered_map<std::string, std::uint32_t> seen;
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     const text::Paragraph& p = paragraphs[i];
     const Shape& s = shapes[i];
@@ -164,7 +126,7 @@ std::vector<Edit> scrape_leftovers(const text::Document& doc) {
       continue;
     }
     if (s.words >= kMinRepeatWords) {
-      const auto [at, fresh] = seen.emplace(squeezed(text), p.line);
+      const auto [at, fresh] = seen.emplace(boost::algorithm::trim_fill_copy(std::string(text), " "), p.line);
       if (!fresh) {
         cuts.push_back({i, kRepeatConfidence,
                         "scraping leftover: repeats line " + std::to_string(at->second) + " word for word"});
@@ -180,18 +142,17 @@ std::vector<Edit> scrape_leftovers(const text::Document& doc) {
   // Each cut deletes its line with the blank lines before it, so that the text keeps the
   // separator that followed the line; cuts at the very start of the text instead take the blank
   // lines after them, so that the text does not begin with a blank line.
-  const std::string_view bytes = doc.bytes();
   std::vector<Edit> edits;
   edits.reserve(cuts.size());
   for (std::size_t c = 0; c < cuts.size(); ++c) {
     const std::size_t i = cuts[c].paragraph;
     Edit e;
     if (c == i) {  // every paragraph before this one is cut too
-      e.begin = line_start(bytes, paragraphs[i].begin);
-      e.end = i + 1 < paragraphs.size() ? line_start(bytes, paragraphs[i + 1].begin) : bytes.size();
+      e.begin = doc.line_begin(paragraphs[i].line);
+      e.end = i + 1 < paragraphs.size() ? doc.line_begin(paragraphs[i + 1].line) : doc.bytes().size();
     } else {
-      e.begin = past_line(bytes, paragraphs[i - 1].end);
-      e.end = past_line(bytes, paragraphs[i].end);
+      e.begin = doc.line_begin(paragraphs[i - 1].line + 1);
+      e.end = doc.line_begin(paragraphs[i].line + 1);
     }
     e.confidence = cuts[c].confidence;
     e.source = EditSource::Scrape;

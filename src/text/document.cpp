@@ -151,6 +151,12 @@ LineColumn Document::position(std::size_t offset) const {
   return {std::max<std::uint32_t>(line, 1), static_cast<std::uint32_t>(offset - start + 1)};
 }
 
+Offset Document::line_begin(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return static_cast<Offset>(bytes_.size());
+  if (line == 1 && bytes_.starts_with("\xEF\xBB\xBF")) return 3;
+  return line_starts_[line - 1];
+}
+
 std::string Document::dump() const {
   std::string out;
   std::size_t p = 0;

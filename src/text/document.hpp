@@ -89,6 +89,9 @@ class Document {
 
   // Line and column of a byte offset (offset <= bytes().size()).
   LineColumn position(std::size_t offset) const;
+  // Offset of the first byte of 1-based `line` (after a byte-order mark on line 1), or
+  // bytes().size() for a line past the last: the line after `line` begins at line_begin(line + 1).
+  Offset line_begin(std::uint32_t line) const;
 
   // Compact structure for tests: {paragraph}, [sentence], tokens joined by '|', a line break
   // shown as ⏎. "Hi. Yo\n" -> "{[Hi|.]| |[Yo]}|⏎".

@@ -109,6 +109,12 @@ TEST_CASE("paragraph lines and positions", "[document]") {
   CHECK(where.column == 3);
   CHECK(doc.position(0).line == 1);
   CHECK(doc.position(doc.bytes().size()).line == 5);
+  CHECK(doc.line_begin(1) == 0);
+  CHECK(doc.line_begin(3) == 8);
+  CHECK(doc.line_begin(4) == 23);  // after the CRLF
+  CHECK(doc.line_begin(5) == doc.bytes().size());
+  CHECK(doc.line_begin(9) == doc.bytes().size());
+  CHECK(segment("\xEF\xBB\xBF" "Bom.\n").line_begin(1) == 3);
 }
 
 TEST_CASE("invalid UTF-8 is an error unless lenient", "[document]") {

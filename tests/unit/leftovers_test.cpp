@@ -109,6 +109,8 @@ TEST_CASE("an image caption framed by its credit is cut; a sentence naming its s
 
 TEST_CASE("cuts keep the separators around them, with CRLF too", "[leftovers]") {
   // A cut inside the text takes the blank lines before it; one at the start, those after it.
+  CHECK(clean("\xEF\xBB\xBF" "close\nThe council met on Tuesday evening to discuss the new bridge.\n").text ==
+        "\xEF\xBB\xBF" "The council met on Tuesday evening to discuss the new bridge.\n");  // the byte-order mark stays
   CHECK(clean("close\r\n\r\nThe council met on Tuesday evening to discuss the new bridge.\r\n\r\nfont change\r\n").text ==
         "The council met on Tuesday evening to discuss the new bridge.\r\n");
   CHECK(clean("A long first line of the article that ends as a sentence should.\nA long first line of the article "

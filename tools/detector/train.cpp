@@ -15,6 +15,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <boost/algorithm/string/trim_all.hpp>
+
 #include "detect/detector.hpp"
 #include "errors.hpp"
 #include "io/input.hpp"
@@ -33,20 +35,8 @@ learn::Sample sample(const detect::Features& f, bool spun) {
   return {std::vector<double>(x.begin(), x.end()), spun};
 }
 
-std::string squeeze(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+// Whitespace runs squeezed to one space, none at the ends: spacing does not make a unit spun.
+std::string squeeze(std::string_view s) { return boost::algorithm::trim_fill_copy(std::string(s), " "); }
 
 }  // namespace
 
