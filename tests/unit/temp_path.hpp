@@ -1,6 +1,6 @@
 // Scratch files for unit tests. CTest runs each test case as its own process, two at a time, so
-// a scratch file's name carries the process id: two test cases that write a file of the same name
-// (a test table, a small model) never read each other's half-written copy.
+// scratch files live in a directory named by the process id: two test cases that write a file of
+// the same name (a test table, a small model) never read each other's half-written copy.
 #pragma once
 
 #include <unistd.h>
@@ -13,9 +13,23 @@
 
 namespace unspin::testing {
 
-inline std::filesystem::path temp_path(const std::string& name) {
-  return std::filesystem::temp_directory_path() / ("unspin-test-" + std::to_string(::getpid()) + "-" + name);
+// The process's scratch directory, made on first use and removed with everything in it when the
+// test process exits, so that test runs leave nothing behind in the temporary directory.
+inline const std::filesystem::path& scratch_directory() {
+  struct Directory {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("unspin-test-" + std::to_string(::getpid()));
+    Directory() { std::filesystem::create_directories(path); }
+    ~Directory() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Directory directory;
+  return directory.path;
 }
+
+inline std::filesystem::path temp_path(const std::string& name) { return scratch_directory() / name; }
 
 // A scratch file holding `contents` byte for byte.
 inline std::filesystem::path write_temp_file(const std::string& name, const std::string& contents) {
