@@ -314,7 +314,10 @@ class SentenceDecoder {
       flat.insert(flat.end(), path[k]->words.begin(), path[k]->words.end());
     }
     start[path.size()] = flat.size();
-    auto local = [&](std::size_t k, std::initializer_list<const Arc*> arcs, const std::vector<const Arc*>* many) {
+    // The window of path arcs first..last, with `arcs` (or `many`) in their place.
+    auto local = [&](std::size_t first, std::size_t last, std::initializer_list<const Arc*> arcs,
+                     const std::vector<const Arc*>* many) {
+      const std::size_t k = first;
       lm::WordId u = model_.begin_sentence(), v = model_.begin_sentence();
       if (start[k] >= 1) v = flat[start[k] - 1];
       if (start[k] >= 2) u = flat[start[k] - 2];
@@ -329,7 +332,7 @@ class SentenceDecoder {
       };
       for (const Arc* arc : arcs) add(arc);
       if (many) for (const Arc* arc : *many) add(arc);
-      const std::size_t next = start[k + 1];
+      const std::size_t next = start[last + 1];
       for (std::size_t j = next; j < next + 2 && j < flat.size(); ++j) {
         score += model_.score(u, v, flat[j]);
         u = v;
@@ -339,16 +342,16 @@ class SentenceDecoder {
       return score;
     };
     const auto tokens = doc_.tokens();
-    for (std::size_t k = 0; k < path.size(); ++k) {
-      const Arc& arc = *path[k];
-      if (arc.keep()) continue;
+    // Decides the edit of `arc` in place of path arcs first..last. With `only_if_made`, nothing is
+    // recorded unless the edit clears the threshold. Returns whether an edit was recorded.
+    auto decide = [&](const Arc& arc, std::size_t first, std::size_t last, bool only_if_made) {
       std::vector<const Arc*> keeps;
       for (std::uint32_t s = arc.begin; s < arc.end; ++s) keeps.push_back(&arcs_[s].front());
-      const double kept = local(k, {}, &keeps);
-      const double margin = local(k, {&arc}, nullptr) - kept;
+      const double kept = local(first, last, {}, &keeps);
+      const double margin = local(first, last, {&arc}, nullptr) - kept;
       const std::size_t begin = tokens[arc.first_token].begin, end = tokens[arc.end_token - 1].end;
       const std::string_view written = doc_.bytes().substr(begin, end - begin);
-      if (text::to_lower(written) == arc.replacement) continue;
+      if (text::to_lower(written) == arc.replacement) return false;
       // The posterior of this arc among keeping the span and every other candidate for it: a
       // spun form with two plausible originals ("youngsters": children, kids) is not confidently
       // either. (Against keeping alone, dev precision was 0.908 at the same threshold.)
@@ -356,7 +359,7 @@ class SentenceDecoder {
       std::vector<std::pair<const Arc*, double>> rivals;
       for (const Arc& other : arcs_[arc.begin]) {
         if (&other == &arc || other.keep() || other.end != arc.end || other.replacement == arc.replacement) continue;
-        rivals.emplace_back(&other, local(k, {&other}, nullptr) - kept);
+        rivals.emplace_back(&other, local(first, last, {&other}, nullptr) - kept);
       }
       // log10 odds of candidate j (-1: this arc, else rivals[j]) against keeping the span and
       // every other candidate; the sum runs over differences of margins, which stay small.
@@ -371,7 +374,7 @@ class SentenceDecoder {
       };
       EditFeatures x{};
       const double confidence = this->confidence(arc, margin, posterior(-1), options_.keep_all ? &x : nullptr);
-      if (confidence < options_.threshold && !options_.keep_all) continue;
+      if (confidence < options_.threshold && (only_if_made || !options_.keep_all)) return false;
       Edit edit;
       edit.begin = begin;
       edit.end = end;
@@ -397,6 +400,33 @@ class SentenceDecoder {
       edit.runners_up = std::move(others);
       result.edits.push_back(std::move(edit));
       if (options_.keep_all) result.features.push_back(x);
+      return true;
+    };
+    for (std::size_t k = 0; k < path.size(); ++k) {
+      const Arc& arc = *path[k];
+      if (arc.keep()) continue;
+      // Neighbouring edits that one multi-word entry also spells ("heat" → "warm" and "phrases"
+      // → "words", where "heat phrases" → "warm words" is an entry) are decided as that entry
+      // when it is confident: the search may prefer the single-word arcs (each carries the
+      // document's prior), but judged one by one the weaker of them can fall short and leave
+      // the pair half restored ("heat words").
+      std::size_t last = k;
+      const Arc* joint = nullptr;
+      std::vector<lm::WordId> spelt(arc.words);
+      for (std::size_t m = k + 1; m < path.size() && !path[m]->keep(); ++m) {
+        spelt.insert(spelt.end(), path[m]->words.begin(), path[m]->words.end());
+        for (const Arc& other : arcs_[arc.begin]) {
+          if (other.end == path[m]->end && other.phrase && other.source == EditSource::Phrase && other.words == spelt) {
+            joint = &other;
+            last = m;
+          }
+        }
+      }
+      if (joint && decide(*joint, k, last, true)) {
+        k = last;
+        continue;
+      }
+      decide(arc, k, k, false);
     }
   }
 

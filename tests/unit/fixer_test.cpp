@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -239,4 +240,30 @@ TEST_CASE("rare words (--rare-words): a rare word the model rejects takes its fa
   // Clean text stays as it is.
   const std::string clean = "The mayor said that the plan would go ahead, and the council agreed.\n";
   CHECK(fix(clean, options) == clean);
+}
+
+TEST_CASE("neighbouring edits that one entry spells are decided together, not left half restored", "[fixer]") {
+  if (!engine()) return;
+  // In a document thick with spin, "heat" -> "warm" and "phrases" -> "words" each carry the
+  // document's prior, so the search takes them one by one; judged alone, "heat" -> "warm" falls
+  // short of the threshold and "heat words" would remain. The entry "heat phrases" -> "warm
+  // words" decides the pair as one edit.
+  const std::string input = kSpunContext + "After months of heat phrases from both capitals, the talks began.\n";
+  const repair::Fixer fixer(*engine()->lexicon, *engine()->model, repair::FixOptions{});
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(input);
+  const repair::FixResult result = fixer.fix(doc);
+  const std::string output = repair::apply_edits(doc.bytes(), result.edits);
+  CHECK(output.find("months of warm words from") != std::string::npos);
+  const auto pair = std::find_if(result.edits.begin(), result.edits.end(), [&](const repair::Edit& e) {
+    return doc.bytes().substr(e.begin, e.end - e.begin) == "heat phrases";
+  });
+  REQUIRE(pair != result.edits.end());
+  CHECK(pair->replacement == "warm words");
+  CHECK(pair->confidence >= fixer.options().threshold);
+  CHECK(pair->reason.find("spinner form of “warm words”") != std::string::npos);
+  // Without the document's spin the pair is still one edit, as before.
+  const text::Document alone = segmenter.segment("After months of heat phrases from both capitals, the talks began.\n");
+  const std::string plain = repair::apply_edits(alone.bytes(), fixer.fix(alone).edits);
+  CHECK(plain.find("heat words") == std::string::npos);
 }
