@@ -159,13 +159,15 @@ class SentenceDecoder {
       arc.number = &f;
       add(b, std::move(arc));
     }
-    // Number garble, glued words and a frequency-guided gap are evidence in themselves;
-    // everything else carries the document's spin prior.
+    // Glued words and a frequency-guided gap are evidence in themselves, and so is number garble
+    // in a document that looks clean. Everything else carries the document's spin prior, and
+    // number garble its prior where the document shows spin: a spinner that writes "by no means"
+    // also writes "Twenty first-century", which the language model, seeing digits as one class,
+    // favours only weakly.
     for (auto& arcs : arcs_) {
       for (Arc& arc : arcs) {
-        if (!arc.keep() && arc.source != EditSource::Number && arc.source != EditSource::Split && !arc.frequent) {
-          arc.channel += static_cast<float>(bias_);
-        }
+        if (arc.keep() || arc.source == EditSource::Split || arc.frequent) continue;
+        arc.channel += static_cast<float>(arc.source == EditSource::Number ? std::max(0.0, bias_) : bias_);
       }
     }
     // Cheap pruning before the search: an arc whose gain in the written context (its words

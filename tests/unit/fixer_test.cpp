@@ -267,3 +267,31 @@ TEST_CASE("neighbouring edits that one entry spells are decided together, not le
   const std::string plain = repair::apply_edits(alone.bytes(), fixer.fix(alone).edits);
   CHECK(plain.find("heat words") == std::string::npos);
 }
+
+TEST_CASE("number garble takes the document's prior where the document shows spin, never a penalty", "[fixer]") {
+  if (!engine()) return;
+  const std::string sentence = "It gave his soldiers Twenty first-century combat experience.\n";
+  repair::FixOptions options;
+  options.threshold = 0.01;  // see every candidate edit
+  const repair::Fixer fixer(*engine()->lexicon, *engine()->model, options);
+  text::Segmenter segmenter;
+  auto century = [&](const std::string& input) {
+    const text::Document doc = segmenter.segment(input);
+    for (const repair::Edit& e : fixer.fix(doc).edits) {
+      if (doc.bytes().substr(e.begin, e.end - e.begin) == "Twenty first") return e;
+    }
+    FAIL("no edit of “Twenty first” in: " << input);
+    return repair::Edit{};
+  };
+  const repair::Edit spun = century(kSpunContext + sentence);
+  CHECK(spun.replacement == "21st");
+  CHECK(spun.source == repair::EditSource::Number);
+  CHECK(spun.confidence >= repair::FixOptions{}.threshold);  // made at the default threshold
+  // A document without other spin neither lifts nor lowers it.
+  std::string plain;
+  for (int i = 0; i < 20; ++i) plain += "The soldiers were sent to the front, officials said on Tuesday.\n";
+  std::size_t strong = 0;
+  CHECK(fixer.document_bias(segmenter.segment(plain + sentence), &strong) < 0);
+  CHECK(century(plain + sentence).confidence == Approx(century(sentence).confidence).margin(0.02));
+  CHECK(century(plain + sentence).confidence < spun.confidence);
+}
