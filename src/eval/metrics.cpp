@@ -432,6 +432,7 @@ void Evaluation::add(const std::string& name, const text::Document& spun,
     }
     for (const auto& x : scores->sentences) detection_.sentences.push_back({x.score, any_spun(x.begin, x.end)});
     detection_.documents.push_back({scores->score, document_spun});
+    for (const auto& p : scores->passages) detection_.paragraphs_by_document.push_back({p.score, document_spun});
   }
 }
 

@@ -91,8 +91,12 @@ std::vector<ReliabilityBin> reliability(std::span<const Scored> items, std::size
 
 struct Detection {
   std::vector<Scored> sentences;
-  std::vector<Scored> paragraphs;
+  std::vector<Scored> paragraphs;  // spun when the spinner changed something inside
   std::vector<Scored> documents;
+  // The same paragraphs, spun when their document is: paragraphs of spun text against
+  // paragraphs of clean text. A paragraph the spinner happened to leave alone counts as spun
+  // here and as clean above (docs/DETECTION.md).
+  std::vector<Scored> paragraphs_by_document;
 };
 
 enum class UnitMode { Lines, Sentences };

@@ -57,13 +57,16 @@ void append_eval_text(std::string& out, const eval::Evaluation& e, double thresh
   const eval::Detection& d = e.detection();
   if (!d.documents.empty()) {
     out += "\ndetection at threshold " + format("%.2f", threshold) + "\n";
-    out += "  level          AUC  precision  recall     F1   spun  clean\n";
+    out += "  level                     AUC  precision  recall     F1   spun  clean\n";
     const std::pair<const char*, const std::vector<eval::Scored>*> levels[] = {
-        {"sentence", &d.sentences}, {"paragraph", &d.paragraphs}, {"document", &d.documents}};
+        {"sentence", &d.sentences},
+        {"paragraph", &d.paragraphs},
+        {"document", &d.documents},
+        {"paragraph by document", &d.paragraphs_by_document}};
     for (const auto& [name, items] : levels) {
       const eval::BinaryMetrics m = eval::binary_metrics(*items, threshold);
       char buf[160];
-      std::snprintf(buf, sizeof buf, "  %-10s %7.3f %10.3f %7.3f %6.3f %6zu %6zu\n", name, m.auc,
+      std::snprintf(buf, sizeof buf, "  %-21s %7.3f %10.3f %7.3f %6.3f %6zu %6zu\n", name, m.auc,
                     m.precision, m.recall, m.f1, m.positives, m.negatives);
       out += buf;
     }
@@ -113,8 +116,10 @@ void append_eval_json(std::string& out, const eval::Evaluation& e, double thresh
   w.end_object();
   w.key("detection").begin_object();
   const eval::Detection& d = e.detection();
-  const std::pair<const char*, const std::vector<eval::Scored>*> levels[] = {
-      {"sentence", &d.sentences}, {"paragraph", &d.paragraphs}, {"document", &d.documents}};
+  const std::pair<const char*, const std::vector<eval::Scored>*> levels[] = {{"sentence", &d.sentences},
+                                                                              {"paragraph", &d.paragraphs},
+                                                                              {"document", &d.documents},
+                                                                              {"paragraph_by_document", &d.paragraphs_by_document}};
   for (const auto& [name, items] : levels) {
     if (items->empty()) continue;
     const eval::BinaryMetrics m = eval::binary_metrics(*items, threshold);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "detect/detector.hpp"
 #include "eval/align.hpp"
 
 using unspin::eval::align;
@@ -186,4 +187,47 @@ TEST_CASE("binary metrics: AUC with ties, precision, recall, F1", "[metrics]") {
   CHECK(m.auc == Approx(0.75));
   CHECK(m.precision == Approx(0.5));
   CHECK(m.recall == Approx(0.5));
+}
+
+TEST_CASE("paragraphs are labelled by their own change, and again by their document", "[metrics]") {
+  // Two paragraphs; the spinner changed only the first.
+  const std::string original = "They said it would work.\nThe rest was left alone.\n";
+  const std::string spun = "They stated it would work.\nThe rest was left alone.\n";
+  const auto t = docs(spun, original, spun);
+  const auto c = docs(original, original, original);
+  auto scores = [](const unspin::text::Document& d, double first, double second) {
+    unspin::detect::DocumentScore s;
+    const auto& p = d.paragraphs();
+    REQUIRE(p.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+      unspin::detect::PassageScore x;
+      x.begin = p[i].begin;
+      x.end = p[i].end;
+      x.score = i == 0 ? first : second;
+      s.passages.push_back(x);
+    }
+    s.score = (first + second) / 2;
+    return s;
+  };
+  const auto spun_scores = scores(t.spun, 0.9, 0.7);
+  const auto clean_scores = scores(c.spun, 0.2, 0.1);
+  Evaluation e;
+  e.add("spun", t.spun, t.original, t.output, &spun_scores);
+  e.add("clean", c.spun, c.original, c.output, &clean_scores);
+  const auto& d = e.detection();
+  REQUIRE(d.paragraphs.size() == 4);
+  REQUIRE(d.paragraphs_by_document.size() == 4);
+  // By change: only the first paragraph of the spun document is spun.
+  CHECK(d.paragraphs[0].spun);
+  CHECK_FALSE(d.paragraphs[1].spun);
+  CHECK_FALSE(d.paragraphs[2].spun);
+  // By document: both paragraphs of the spun document are, none of the clean one's.
+  CHECK(d.paragraphs_by_document[0].spun);
+  CHECK(d.paragraphs_by_document[1].spun);
+  CHECK_FALSE(d.paragraphs_by_document[2].spun);
+  CHECK_FALSE(d.paragraphs_by_document[3].spun);
+  CHECK(d.paragraphs_by_document[1].score == Approx(0.7));
+  // The untouched paragraph scored 0.7 is a false positive by change, a true one by document.
+  CHECK(binary_metrics(d.paragraphs, 0.5).precision == Approx(0.5));
+  CHECK(binary_metrics(d.paragraphs_by_document, 0.5).precision == Approx(1.0));
 }
