@@ -319,10 +319,9 @@ class SentenceDecoder {
     // The window of path arcs first..last, with `arcs` (or `many`) in their place.
     auto local = [&](std::size_t first, std::size_t last, std::initializer_list<const Arc*> arcs,
                      const std::vector<const Arc*>* many) {
-      const std::size_t k = first;
       lm::WordId u = model_.begin_sentence(), v = model_.begin_sentence();
-      if (start[k] >= 1) v = flat[start[k] - 1];
-      if (start[k] >= 2) u = flat[start[k] - 2];
+      if (start[first] >= 1) v = flat[start[first] - 1];
+      if (start[first] >= 2) u = flat[start[first] - 2];
       double score = 0;
       auto add = [&](const Arc* arc) {
         score += arc->channel;

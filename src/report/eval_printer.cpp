@@ -116,10 +116,11 @@ void append_eval_json(std::string& out, const eval::Evaluation& e, double thresh
   w.end_object();
   w.key("detection").begin_object();
   const eval::Detection& d = e.detection();
-  const std::pair<const char*, const std::vector<eval::Scored>*> levels[] = {{"sentence", &d.sentences},
-                                                                              {"paragraph", &d.paragraphs},
-                                                                              {"document", &d.documents},
-                                                                              {"paragraph_by_document", &d.paragraphs_by_document}};
+  const std::pair<const char*, const std::vector<eval::Scored>*> levels[] = {
+      {"sentence", &d.sentences},
+      {"paragraph", &d.paragraphs},
+      {"document", &d.documents},
+      {"paragraph_by_document", &d.paragraphs_by_document}};
   for (const auto& [name, items] : levels) {
     if (items->empty()) continue;
     const eval::BinaryMetrics m = eval::binary_metrics(*items, threshold);
