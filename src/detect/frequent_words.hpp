@@ -3,7 +3,8 @@
 // model prefers in context by a wide margin, is likely a spinner's substitute for that candidate.
 //
 //   auto words = std::make_shared<FrequentWords>(default_frequency_table());  // shared by threads
-//   const FrequentWord& w = words->get(lexicon, model, options, slot.lm, slot.id);
+//   const FrequencyTable* table = words->table_for(lexicon, model, options);  // once
+//   const FrequentWord& w = words->get(lexicon, model, options, table, slot.lm, slot.id);
 //   if (FrequentGain g = best_frequent(model, slots, i, w); g.candidate && g.gain >= 4.5) ...
 //
 // Working out a word's frequent synonyms (reverse thesaurus, Hunspell re-inflection, unigram

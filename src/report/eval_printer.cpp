@@ -1,7 +1,11 @@
 #include "report/eval_printer.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "report/json.hpp"
 
@@ -31,6 +35,19 @@ std::string flat(const std::string& s) {
   return out.empty() ? "∅" : out;
 }
 
+// The detection levels in report order, named as in the JSON ("paragraph_by_document"); the
+// text report writes the names with spaces.
+struct Level {
+  const char* name;
+  const std::vector<eval::Scored>* items;
+};
+std::array<Level, 4> detection_levels(const eval::Detection& d) {
+  return {{{"sentence", &d.sentences},
+           {"paragraph", &d.paragraphs},
+           {"document", &d.documents},
+           {"paragraph_by_document", &d.paragraphs_by_document}}};
+}
+
 }  // namespace
 
 void append_eval_text(std::string& out, const eval::Evaluation& e, double threshold) {
@@ -58,15 +75,12 @@ void append_eval_text(std::string& out, const eval::Evaluation& e, double thresh
   if (!d.documents.empty()) {
     out += "\ndetection at threshold " + format("%.2f", threshold) + "\n";
     out += "  level                     AUC  precision  recall     F1   spun  clean\n";
-    const std::pair<const char*, const std::vector<eval::Scored>*> levels[] = {
-        {"sentence", &d.sentences},
-        {"paragraph", &d.paragraphs},
-        {"document", &d.documents},
-        {"paragraph by document", &d.paragraphs_by_document}};
-    for (const auto& [name, items] : levels) {
+    for (const auto& [name, items] : detection_levels(d)) {
       const eval::BinaryMetrics m = eval::binary_metrics(*items, threshold);
+      std::string label = name;
+      std::replace(label.begin(), label.end(), '_', ' ');
       char buf[160];
-      std::snprintf(buf, sizeof buf, "  %-21s %7.3f %10.3f %7.3f %6.3f %6zu %6zu\n", name, m.auc,
+      std::snprintf(buf, sizeof buf, "  %-21s %7.3f %10.3f %7.3f %6.3f %6zu %6zu\n", label.c_str(), m.auc,
                     m.precision, m.recall, m.f1, m.positives, m.negatives);
       out += buf;
     }
@@ -116,12 +130,7 @@ void append_eval_json(std::string& out, const eval::Evaluation& e, double thresh
   w.end_object();
   w.key("detection").begin_object();
   const eval::Detection& d = e.detection();
-  const std::pair<const char*, const std::vector<eval::Scored>*> levels[] = {
-      {"sentence", &d.sentences},
-      {"paragraph", &d.paragraphs},
-      {"document", &d.documents},
-      {"paragraph_by_document", &d.paragraphs_by_document}};
-  for (const auto& [name, items] : levels) {
+  for (const auto& [name, items] : detection_levels(d)) {
     if (items->empty()) continue;
     const eval::BinaryMetrics m = eval::binary_metrics(*items, threshold);
     w.key(name).begin_object();
