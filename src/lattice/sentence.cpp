@@ -32,7 +32,7 @@ bool code_like(std::string_view chunk) {
   // Everything below needs one of these characters; most chunks ("word", "word,") have none.
   static constexpr auto kSpecial = [] {
     std::array<bool, 256> t{};
-    for (const char c : std::string_view("./=(@#_\\:")) t[static_cast<unsigned char>(c)] = true;
+    for (const char c : std::string_view("./=(@#_\\:$")) t[static_cast<unsigned char>(c)] = true;
     return t;
   }();
   if (std::none_of(chunk.begin(), chunk.end(), [](char c) { return kSpecial[static_cast<unsigned char>(c)]; })) return false;
@@ -40,6 +40,10 @@ bool code_like(std::string_view chunk) {
   if (chunk.find('@') != std::string_view::npos || chunk.front() == '#') return true;
   if (chunk.find('_') != std::string_view::npos || chunk.find('\\') != std::string_view::npos) return true;
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (chunk.find("::") != std::string_view::npos) return true;
+  if (const auto call = chunk.find("()"); call != std::string_view::npos && call > 0 && letter(chunk[call - 1])) return true;
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  if (chunk.size() >= 2 && chunk.front() == '$' && letter(chunk[1])) return true;  // "$index", not "$5"
   for (std::size_t i = 1; i + 1 < chunk.size(); ++i) {
     // "example.com", "a/b", "foo=bar", "f(x)" between letters
     if ((chunk[i] == '.' || chunk[i] == '/' || chunk[i] == '=' || chunk[i] == '(') && letter(chunk[i - 1]) &&
@@ -50,6 +54,11 @@ bool code_like(std::string_view chunk) {
       std::size_t label = i + 1;
       while (label < chunk.size() && letter(chunk[label])) ++label;
       if (label - (i + 1) >= 2 && std::islower(static_cast<unsigned char>(chunk[i + 1]))) return true;
+      // A file name with a one-letter extension ("queue.c", "config.h"); not "e.g" or "i.e".
+      if (label == i + 2 && lower(chunk[i + 1]) && (label == chunk.size() || chunk[label] != '.') && i >= 2 &&
+          lower(chunk[i - 1]) && lower(chunk[i - 2])) {
+        return true;
+      }
     }
   }
   return false;
@@ -171,17 +180,24 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
 std::vector<std::pair<std::uint32_t, std::uint32_t>> protected_chunks(const text::Document& doc, std::uint32_t first,
                                                                       std::uint32_t end) {
   const auto tokens = doc.tokens();
+  auto blank = [&tokens](std::uint32_t k) {
+    return tokens[k].kind == TokenKind::Space || tokens[k].kind == TokenKind::LineBreak;
+  };
   std::vector<std::pair<std::uint32_t, std::uint32_t>> protect;
   for (std::uint32_t i = first; i < end;) {
-    if (tokens[i].kind == TokenKind::Space) {
+    if (blank(i)) {
       ++i;
       continue;
     }
-    std::uint32_t j = i;
-    while (j < end && tokens[j].kind != TokenKind::Space) ++j;
-    const std::string_view chunk = doc.bytes().substr(tokens[i].begin, tokens[j - 1].end - tokens[i].begin);
-    if (code_like(chunk)) protect.emplace_back(i, j);
-    i = j;
+    // A chunk is judged whole even where a sentence boundary falls inside it: ICU's rules end a
+    // sentence at the "?" of "example.com/forum/?fromgroups#!forum", and the part after it is a
+    // URL all the same.
+    std::uint32_t b = i, j = i;
+    while (b > 0 && !blank(b - 1)) --b;
+    while (j < tokens.size() && !blank(j)) ++j;
+    const std::string_view chunk = doc.bytes().substr(tokens[b].begin, tokens[j - 1].end - tokens[b].begin);
+    if (code_like(chunk)) protect.emplace_back(i, std::min(j, end));
+    i = std::min(j, end);
   }
   return protect;
 }

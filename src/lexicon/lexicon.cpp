@@ -104,6 +104,35 @@ std::vector<WordCandidate> Lexicon::word_candidates(std::string_view word, std::
   return out;
 }
 
+bool Lexicon::near_known_word(std::string_view word) const {
+  // Every spelling one deletion, transposition, substitution or insertion away: about 54 per
+  // letter, each one spell check.
+  std::string edit(word);
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    edit.erase(i, 1);
+    if (edit.size() >= 2 && morphology_.known(edit)) return true;
+    edit.insert(i, 1, word[i]);
+  }
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    std::swap(edit[i], edit[i + 1]);
+    if (morphology_.known(edit)) return true;
+    std::swap(edit[i], edit[i + 1]);
+  }
+  for (std::size_t i = 0; i <= word.size(); ++i) {
+    for (char c = 'a'; c <= 'z'; ++c) {
+      if (i < word.size() && c != word[i]) {
+        edit[i] = c;
+        if (morphology_.known(edit)) return true;
+        edit[i] = word[i];
+      }
+      edit.insert(i, 1, c);
+      if (morphology_.known(edit)) return true;
+      edit.erase(i, 1);
+    }
+  }
+  return false;
+}
+
 std::vector<std::pair<std::string, std::string>> Lexicon::glued_words(std::string_view word) const {
   // Frequent short words, mostly grammatical, that a link boundary often glues to a neighbour.
   static const std::unordered_set<std::string_view> joining = {
@@ -124,11 +153,31 @@ std::vector<std::pair<std::string, std::string>> Lexicon::glued_words(std::strin
   // ("killin", "sportin") is dialect, not glue.
   if (thesaurus_.contains(word) || morphology_.known(word)) return out;
   if (word.ends_with("in") && morphology_.known(std::string(word) + "g")) return out;
+  // An inflection the dictionary does not list of a word it does ("formatters" of "formatter",
+  // not "for matters") is a word.
+  for (const std::string_view ending : {"s", "es", "ed", "d", "ing"}) {
+    if (word.size() > ending.size() + 3 && word.ends_with(ending) &&
+        morphology_.known(word.substr(0, word.size() - ending.size()))) {
+      return out;
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> candidates;
   for (const std::size_t k : splits) {
     const std::string_view left = word.substr(0, k), right = word.substr(k);
-    if (morphology_.known(left) && morphology_.known(right)) out.emplace_back(left, right);
+    if (!morphology_.known(left) || !morphology_.known(right)) continue;
+    // A compound the thesauri spell with a hyphen is written solid as well ("addon" for
+    // "add-on", "plugin" for "plug-in"): not two words run together. (Hunspell cannot tell: it
+    // accepts any two words joined by a hyphen.)
+    std::string hyphenated(left);
+    hyphenated += '-';
+    hyphenated += right;
+    if (thesaurus_.contains(hyphenated)) return {};
+    candidates.emplace_back(left, right);
   }
-  return out;
+  // A word one keystroke from a dictionary word is a typo of it ("befor", "comand", "anywere"),
+  // not "be for", "com and", "any were".
+  if (!candidates.empty() && near_known_word(word)) return out;
+  return candidates;
 }
 
 bool Lexicon::proposes(std::string_view spun, std::string_view original, std::size_t limit) const {

@@ -52,10 +52,15 @@ class Lexicon {
 
   // Ways to read `word` (lowercase) as two words run together, as scraping leaves them where a
   // link ended ("soldierstheir", "campaignwith"): the whole is neither English to Hunspell nor
-  // a thesaurus word nor a dropped-g form ("killin"), both parts are English (two letters or
-  // more), and one part is a short grammatical word ("their", "with", "the"). Left part
-  // shortest first.
+  // a thesaurus word nor a dropped-g form ("killin") nor an inflection of a word Hunspell knows
+  // ("formatters"), both parts are English (two letters or more), one part is a short
+  // grammatical word ("their", "with", "the"), and no thesaurus lists the two joined by a
+  // hyphen ("addon" is "add-on" written solid), and the word is not one letter from a word
+  // Hunspell knows (a typo: "befor", "comand"). Left part shortest first.
   std::vector<std::pair<std::string, std::string>> glued_words(std::string_view word) const;
+  // Whether a word Hunspell knows is one deletion, transposition, substitution or insertion of a
+  // letter away from `word` (lowercase ASCII).
+  bool near_known_word(std::string_view word) const;
 
   // Whether the lexicon offers `original` for the spun text `spun` (case-insensitive): a number
   // rule, or a split of both into aligned pieces of up to four words where each spun piece is

@@ -483,6 +483,37 @@ class SentenceDecoder {
   std::vector<std::vector<Arc>> arcs_;  // by starting slot; the keep arc first
 };
 
+// Words run together by scraping are accidents of one place, in prose. Two kinds of unknown
+// spelling are left whole (an empty entry in the document's cache of glued-word splits):
+// - a spelling the document uses twice or more ("addon" in a specification): a term of its own;
+// - any, in a document thick with code-like chunks (paths, URLs, identifiers: kTechnical per
+//   1,000 words or more), whose other unknown words are most likely identifiers ("sizeof",
+//   "whereis"). News with a few links stays far below: seed 004 has 7 per 1,000 words.
+void words_not_glued(const lattice::DocumentWords& words, lm::WordId unknown, SentenceDecoder::GlueCache& glue_cache) {
+  constexpr double kTechnical = 20;
+  const text::Document& doc = words.doc();
+  const auto tokens = doc.tokens();
+  std::vector<std::uint32_t> uses(words.type_count(), 0);
+  std::size_t word_count = 0;
+  for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::Word) continue;
+    ++word_count;
+    if (words.type(i).id == unknown) ++uses[words.type_index(i)];
+  }
+  const double code = static_cast<double>(lattice::protected_chunks(doc, 0, static_cast<std::uint32_t>(tokens.size())).size());
+  const bool technical = code * 1000 >= kTechnical * static_cast<double>(std::max<std::size_t>(word_count, 100));
+  text::StringMap<std::uint32_t> by_spelling;  // case variants ("Addon", "addon") together
+  for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+    const std::uint32_t type = words.type_index(i);
+    if (uses[type] == 0) continue;
+    by_spelling[words.type(i).lm] += uses[type];
+    uses[type] = 0;
+  }
+  for (const auto& [spelling, n] : by_spelling) {
+    if (n >= 2 || technical) glue_cache.emplace(spelling, SentenceDecoder::GlueCache::mapped_type{});
+  }
+}
+
 }  // namespace
 
 Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, FixOptions options,
@@ -599,6 +630,7 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
   const ConsistencyMap consistent = consistency(words, bias, written);
   SentenceDecoder::CandidateCache cache;
   SentenceDecoder::GlueCache glue_cache;
+  if (options_.split_channel >= -20) words_not_glued(words, model_.unknown(), glue_cache);
   // The decoder asks for the same trigrams many times over (each hypothesis, the pruning pass,
   // each confidence window): memoised per call, so per thread.
   const lm::ScoreCache cached(model_);

@@ -104,6 +104,22 @@ TEST_CASE("glued words are split in any document, names and dialect left alone",
   }
 }
 
+TEST_CASE("a spelling the document uses twice is a term, not words run together", "[fixer]") {
+  if (!engine()) return;
+  // Once, "sizeof" reads as glue; a manual that keeps using it is naming something.
+  CHECK(fix("The sizeof operator gives the size.\n") == "The size of operator gives the size.\n");
+  const std::string manual = "The sizeof operator gives the size. Apply Sizeof to a type.\n";
+  CHECK(fix(manual) == manual);
+  // In a document thick with paths and identifiers, an unknown word is an identifier too.
+  const std::string changelog =
+      "Fixed src/queue.c and src/list.c for the new build.\n"
+      "The sizeof check in lib/io.c moved to include/io.h.\n";
+  CHECK(fix(changelog) == changelog);
+  // Inside a URL nothing is split, also after a "?" that ends a sentence there.
+  const std::string link = "Ask on the forum (https://groups.google.com/forum/?fromgroups#!forum/catch-forum) today.\n";
+  CHECK(fix(link) == link);
+}
+
 TEST_CASE("scraping leftovers go only with --leftovers, and edits inside them with them", "[fixer]") {
   if (!engine()) return;
   const std::string scraped =

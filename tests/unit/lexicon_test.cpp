@@ -238,4 +238,13 @@ TEST_CASE("glued words split where scraping ran two words together", "[lexicon]"
   CHECK(lexicon.glued_words("killin").empty());       // a dropped g
   CHECK(lexicon.glued_words("livestream").empty());   // no grammatical part: a compound, maybe
   CHECK(lexicon.glued_words("Soldierstheir").empty());  // lowercase input only
+  CHECK(lexicon.glued_words("formatters").empty());   // "formatter" + s, not "for matters"
+  CHECK(lexicon.glued_words("addon").empty());        // "add-on" written solid
+  CHECK(lexicon.glued_words("plugin").empty());       // "plug-in"
+  CHECK(lexicon.glued_words("underthe") == Split{{"under", "the"}});
+  CHECK(lexicon.glued_words("befor").empty());        // a typo of "before", not "be for"
+  CHECK(lexicon.glued_words("comand").empty());       // of "command"
+  CHECK(lexicon.near_known_word("befor"));
+  CHECK(lexicon.near_known_word("recieve"));          // a transposition
+  CHECK_FALSE(lexicon.near_known_word("soldierstheir"));
 }

@@ -12,15 +12,42 @@ using namespace unspin;
 TEST_CASE("code-like chunks are protected, abbreviations are not", "[lattice]") {
   for (const char* chunk : {"http://example.com/by-no-means", "www.bbc.co.uk", "example.com", "news.example.org",
                             "user@example.com", "@handle", "#hashtag", "foo_bar", "C:\\\\temp", "a/b", "x=y", "f(x)",
-                            "index.html"}) {
+                            "index.html", "sizeof()", "std::string", "$index", "queue-foreach-delete.c", "(config.h)"}) {
     CAPTURE(chunk);
     CHECK(lattice::code_like(chunk));
   }
   for (const char* chunk : {"p.c", "e.g.", "i.e.", "U.S.", "a.m.", "Mr.", "end.", "word", "well-known", "7.6",
-                            "Inc.", "3.5m"}) {
+                            "Inc.", "3.5m", "$5", "$5.5", "e.g", "(i.e,", "p.m", "end.A", "()"}) {
     CAPTURE(chunk);
     CHECK_FALSE(lattice::code_like(chunk));
   }
+}
+
+TEST_CASE("a URL is protected whole where a sentence boundary falls inside it", "[lattice]") {
+  text::Segmenter segmenter;
+  // ICU's rules end a sentence at "?" and at "!" even inside the URL.
+  const text::Document doc = segmenter.segment("See (https://groups.google.com/forum/?fromgroups#!forum/x) now.\n");
+  REQUIRE(doc.sentences().size() >= 2);
+  const auto tokens = doc.tokens();
+  std::uint32_t fromgroups = 0;
+  for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+    if (doc.text(tokens[i]) == "fromgroups") fromgroups = i;
+  }
+  REQUIRE(fromgroups > 0);
+  bool found = false;
+  for (const text::Sentence& s : doc.sentences()) {
+    if (fromgroups < s.first_token || fromgroups >= s.end_token) continue;
+    found = true;
+    CHECK(s.first_token > 1);  // the check below is about a sentence that starts inside the URL
+    const auto chunks = lattice::protected_chunks(doc, s.first_token, s.end_token);
+    CHECK(std::any_of(chunks.begin(), chunks.end(),
+                      [&](const auto& c) { return c.first <= fromgroups && fromgroups < c.second; }));
+    for (const auto& [b, e] : chunks) {
+      CHECK(b >= s.first_token);  // ranges stay inside the sentence asked about
+      CHECK(e <= s.end_token);
+    }
+  }
+  CHECK(found);
 }
 
 TEST_CASE("replacements become language-model words", "[lattice]") {
