@@ -50,6 +50,9 @@ std::vector<FrequentSynonym> frequent_synonyms(const lexicon::Lexicon& lexicon, 
   auto frequent_enough = [&](std::string_view base) { return model.unigram(model.lookup(base)) >= floor; };
   for (lexicon::WordCandidate& c : lexicon.word_candidates(word, 24, frequent_enough)) {
     if (c.text.find_first_of(" -") != std::string::npos) continue;
+    // An abbreviation of its candidate ("apr" of "april", "info" of "information") is how
+    // people write, not what a spinner picks; in a table of dates it would flag every line.
+    if (c.text.starts_with(word)) continue;
     const float u = model.unigram(model.lookup(c.text));
     if (u - unigram >= options.frequency_ratio) out.push_back({std::move(c.text), u});
   }

@@ -32,7 +32,7 @@ bool code_like(std::string_view chunk) {
   // Everything below needs one of these characters; most chunks ("word", "word,") have none.
   static constexpr auto kSpecial = [] {
     std::array<bool, 256> t{};
-    for (const char c : std::string_view("./=(@#_\\:$")) t[static_cast<unsigned char>(c)] = true;
+    for (const char c : std::string_view("./=(@#_\\:$`")) t[static_cast<unsigned char>(c)] = true;
     return t;
   }();
   if (std::none_of(chunk.begin(), chunk.end(), [](char c) { return kSpecial[static_cast<unsigned char>(c)]; })) return false;
@@ -41,9 +41,13 @@ bool code_like(std::string_view chunk) {
   if (chunk.find('_') != std::string_view::npos || chunk.find('\\') != std::string_view::npos) return true;
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   if (chunk.find("::") != std::string_view::npos) return true;
+  if (std::count(chunk.begin(), chunk.end(), '`') >= 2) return true;  // Markdown's `INFO`, not `goodness'
   if (const auto call = chunk.find("()"); call != std::string_view::npos && call > 0 && letter(chunk[call - 1])) return true;
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   if (chunk.size() >= 2 && chunk.front() == '$' && letter(chunk[1])) return true;  // "$index", not "$5"
+  for (std::size_t i = 1; i < chunk.size(); ++i) {
+    if (chunk[i] == '(' && letter(chunk[i - 1])) return true;  // a call: "f(x)", "INFO(\"msg\"", "INFO( msg )"
+  }
   for (std::size_t i = 1; i + 1 < chunk.size(); ++i) {
     // "example.com", "a/b", "foo=bar", "f(x)" between letters
     if ((chunk[i] == '.' || chunk[i] == '/' || chunk[i] == '=' || chunk[i] == '(') && letter(chunk[i - 1]) &&

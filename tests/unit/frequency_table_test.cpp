@@ -196,3 +196,20 @@ TEST_CASE("best_frequent with a floor finds exactly the candidates that reach it
   CHECK(with_candidates >= 1);  // "aforesaid" at least
   CHECK(pruned > 0);
 }
+
+TEST_CASE("an abbreviation is not a rare word standing for its expansion", "[frequency]") {
+  if (!testing::test_engine()) return;
+  const auto& engine = *testing::test_engine();
+  auto synonyms = [&](const char* word) {
+    const float unigram = detect::word_unigram(*engine.model, word, engine.model->lookup(word));
+    std::vector<std::string> out;
+    for (const auto& s : detect::frequent_synonyms(*engine.lexicon, *engine.model, {}, word, unigram)) out.push_back(s.text);
+    return out;
+  };
+  // "Apr 08, 2022: libarchive 3.6.1 released" on every line of a NEWS file made it look spun.
+  for (const char* word : {"apr", "aug"}) {
+    CAPTURE(word);
+    for (const std::string& s : synonyms(word)) CHECK_FALSE(s.starts_with(word));
+  }
+  CHECK_FALSE(synonyms("aforesaid").empty());  // other rare words keep their frequent synonyms
+}

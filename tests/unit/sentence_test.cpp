@@ -12,12 +12,12 @@ using namespace unspin;
 TEST_CASE("code-like chunks are protected, abbreviations are not", "[lattice]") {
   for (const char* chunk : {"http://example.com/by-no-means", "www.bbc.co.uk", "example.com", "news.example.org",
                             "user@example.com", "@handle", "#hashtag", "foo_bar", "C:\\\\temp", "a/b", "x=y", "f(x)",
-                            "index.html", "sizeof()", "std::string", "$index", "queue-foreach-delete.c", "(config.h)"}) {
+                            "index.html", "sizeof()", "std::string", "$index", "queue-foreach-delete.c", "(config.h)", "INFO(", "INFO(\"The", "`INFO`", "`INFO`."}) {
     CAPTURE(chunk);
     CHECK(lattice::code_like(chunk));
   }
   for (const char* chunk : {"p.c", "e.g.", "i.e.", "U.S.", "a.m.", "Mr.", "end.", "word", "well-known", "7.6",
-                            "Inc.", "3.5m", "$5", "$5.5", "e.g", "(i.e,", "p.m", "end.A", "()"}) {
+                            "Inc.", "3.5m", "$5", "$5.5", "e.g", "(i.e,", "p.m", "end.A", "()", "(", "word,", "`goodness'"}) {
     CAPTURE(chunk);
     CHECK_FALSE(lattice::code_like(chunk));
   }
