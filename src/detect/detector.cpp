@@ -271,25 +271,42 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
   }
   const double words = result.features[kWords];
   result.words = static_cast<std::size_t>(words);
+  // The densities count each written form with its original at most kPerForm times: one odd word
+  // used throughout a document ("INFO" in a logging manual) is one signal, not a pattern, while
+  // spin replaces many different words (3 measured best on dev; docs/DETECTION.md). The reported
+  // hits count every one.
+  const std::size_t per_form = options_.density_per_form;
+  text::StringMap<std::uint32_t> forms;
+  auto first_uses = [&](const Evidence& e) {
+    if (per_form == 0) return true;
+    std::string key = text::to_lower(doc.bytes().substr(e.begin, e.end - e.begin));
+    key += '\t';
+    key += e.original;
+    return ++forms[key] <= per_form;
+  };
+  std::size_t density_hits = 0;
+  std::size_t frequent_hits = 0;
   for (const PassageScore& p : result.passages) {
     for (const Evidence& e : p.evidence) {
       result.tortured_hits += e.kind == EvidenceKind::Tortured;
-      result.hits += strong_hit(e);
+      const bool strong = strong_hit(e);
+      const bool frequent = e.kind == EvidenceKind::Frequency && e.gain >= kFrequencyDensityGain;
+      result.hits += strong;
+      if ((strong || frequent) && first_uses(e)) {
+        density_hits += strong;
+        frequent_hits += frequent;
+      }
     }
   }
   result.hits_per_1000_words = words > 0 ? 1000.0 * static_cast<double>(result.hits) / words : 0;
   // The density the passages see is smoothed towards clean text's (about 4 strong hits per 1,000
   // words, as if 500 clean words were added), so that in a short document a single odd word does
   // not make every passage look spun.
-  const double density = 1000.0 * (static_cast<double>(result.hits) + 2.0) / (words + 500.0);
+  const double density = 1000.0 * (static_cast<double>(density_hits) + 2.0) / (words + 500.0);
   // Thesaurus spin leaves few phrase hits but many words whose far more frequent synonym the
   // language model prefers by a wide margin: about 5 per 1,000 words against 0.4 in clean dev
   // text at a gain of 4.5 or more (which separated dev documents best; docs/DETECTION.md).
   // Smoothed the same way, as if 500 clean words were added.
-  std::size_t frequent_hits = 0;
-  for (const PassageScore& p : result.passages) {
-    for (const Evidence& e : p.evidence) frequent_hits += e.kind == EvidenceKind::Frequency && e.gain >= kFrequencyDensityGain;
-  }
   const double frequency_density = 1000.0 * (static_cast<double>(frequent_hits) + 0.2) / (words + 500.0);
   result.features[kDocumentDensity] = density;
   result.features[kFrequencyDensity] = frequency_density;

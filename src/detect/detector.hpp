@@ -118,6 +118,9 @@ struct DetectOptions {
   std::size_t frequency_candidates = 3;  // the most frequent qualifying candidates tried per word
   // A frequency-guided hit needs the candidate to gain at least this much (log10) in context.
   double frequency_gain = 0.5;
+  // The document's densities count each written form with its original at most this many times
+  // (0: every time).
+  std::size_t density_per_form = 3;
 };
 
 // Thread-safe for concurrent score() calls once constructed. The lexicon and the model must

@@ -122,6 +122,35 @@ TEST_CASE("the frequency density counts the document's frequency hits with a lar
   }
 }
 
+TEST_CASE("one form used throughout counts at most three times towards the densities", "[detector]") {
+  if (!testing::test_engine()) return;
+  const std::string swapped = "The mayor aforesaid that the plan would go ahead.\n";
+  auto large_hits = [](const detect::DocumentScore& s) {
+    std::size_t n = 0;
+    for (const detect::PassageScore& p : s.passages) {
+      for (const detect::Evidence& e : p.evidence) n += e.kind == detect::EvidenceKind::Frequency && e.gain >= 4.5;
+    }
+    return n;
+  };
+  std::string text;
+  for (int k = 0; k < 6; ++k) text += swapped;
+  const detect::DocumentScore s = score(text + kClean);
+  REQUIRE(large_hits(s) == 6);
+  // The evidence lists all six, and the reported hits count them; the density counts three.
+  CHECK(s.hits >= 6);
+  const double capped = 1000.0 * (3 + 0.2) / (static_cast<double>(s.words) + 500.0);
+  CHECK(s.features[detect::kFrequencyDensity] == Approx(capped));
+  // Without the cap, all six count.
+  detect::DetectOptions every;
+  every.density_per_form = 0;
+  const detect::Detector uncapped(*testing::test_engine()->lexicon, *testing::test_engine()->model,
+                                  DetectorWeights::load(dictionary_path("detector.tsv")), every);
+  text::Segmenter segmenter;
+  const detect::DocumentScore u = uncapped.score(segmenter.segment(text + kClean));
+  CHECK(u.features[detect::kFrequencyDensity] == Approx(1000.0 * (6 + 0.2) / (static_cast<double>(u.words) + 500.0)));
+  CHECK(u.score > s.score);
+}
+
 TEST_CASE("spun prose scores high with its evidence; clean prose scores low", "[detector]") {
   if (!testing::test_engine()) {
     WARN("skipped: no thesaurus index or language model (tools/build makes them after tools/setup)");
