@@ -179,6 +179,40 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
     }
   }
   lower_ = {type_of_, lower_by_type_};
+  find_markup();
+}
+
+void DocumentWords::find_markup() {
+  // An HTML or XML tag: "<" directly followed by a letter, "/" or "!", up to the first ">" on the
+  // same line, at most kLongestTag tokens on ("a < b" in prose has a space after the "<").
+  constexpr std::uint32_t kLongestTag = 400;
+  const auto tokens = doc_.tokens();
+  const std::string_view bytes = doc_.bytes();
+  for (std::uint32_t i = 0; i + 1 < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
+    if (t.kind != TokenKind::Punct && t.kind != TokenKind::Symbol) continue;
+    if (bytes[t.end - 1] != '<') continue;
+    const char next = bytes[tokens[i + 1].begin];
+    const bool opens = tokens[i + 1].kind == TokenKind::Word || next == '/' || next == '!';
+    if (!opens) continue;
+    std::uint32_t j = i + 1;
+    bool closed = false;
+    for (; j < tokens.size() && j - i <= kLongestTag && tokens[j].kind != TokenKind::LineBreak; ++j) {
+      if (bytes.substr(tokens[j].begin, tokens[j].end - tokens[j].begin).find('>') != std::string_view::npos) {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed) continue;
+    markup_.emplace_back(i, j + 1);
+    i = j;
+  }
+}
+
+bool DocumentWords::in_markup(std::uint32_t token) const {
+  const auto it = std::upper_bound(markup_.begin(), markup_.end(), token,
+                                   [](std::uint32_t t, const std::pair<std::uint32_t, std::uint32_t>& r) { return t < r.first; });
+  return it != markup_.begin() && token < std::prev(it)->second;
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> protected_chunks(const text::Document& doc, std::uint32_t first,
@@ -229,7 +263,8 @@ SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sen
                !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
     }
     while (next_protected != protect.end() && next_protected->second <= i) ++next_protected;
-    const bool in_code = next_protected != protect.end() && next_protected->first <= i;
+    const bool in_code = (next_protected != protect.end() && next_protected->first <= i) ||
+                         (words.has_markup() && words.in_markup(i));
     slots_.push_back({i, words.type_index(i), type.lm, type.id, in_code || digits, name, type.content_form});
     first_word = false;
   }

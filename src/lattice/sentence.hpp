@@ -68,6 +68,9 @@ class DocumentWords {
 
   const text::Document& doc() const { return doc_; }
   WordIds& ids() const { return ids_; }
+  // Whether token `i` lies inside an HTML or XML tag ("<div data-role=\"stated\">"): never edited.
+  bool has_markup() const { return !markup_.empty(); }
+  bool in_markup(std::uint32_t i) const;
   const lexicon::PhraseTable& phrases() const { return phrases_; }
 
  private:
@@ -78,6 +81,9 @@ class DocumentWords {
   std::vector<std::uint32_t> type_of_;  // by token
   std::vector<std::string_view> lower_by_type_;
   lexicon::LowerTokens lower_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> markup_;  // token ranges of tags, in order
+
+  void find_markup();
 };
 
 // A word the language model sees, and what may be done to it.

@@ -120,6 +120,14 @@ TEST_CASE("a spelling the document uses twice is a term, not words run together"
   CHECK(fix(link) == link);
 }
 
+TEST_CASE("markup is never edited, the text between tags is", "[fixer]") {
+  if (!engine()) return;
+  const std::string html = "<div data-role=\"stated\" title=\"troopers had been there\">" + kSpunContext;
+  const std::string fixed = fix(html);
+  CHECK(fixed.starts_with("<div data-role=\"stated\" title=\"troopers had been there\">"));
+  CHECK(fixed.find("never") != std::string::npos);  // "by no means" in the text is restored
+}
+
 TEST_CASE("scraping leftovers go only with --leftovers, and edits inside them with them", "[fixer]") {
   if (!engine()) return;
   const std::string scraped =

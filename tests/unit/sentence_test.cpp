@@ -50,6 +50,31 @@ TEST_CASE("a URL is protected whole where a sentence boundary falls inside it", 
   CHECK(found);
 }
 
+TEST_CASE("tokens inside HTML tags are markup", "[lattice]") {
+  const testing::TestEngine* engine = testing::test_engine();
+  if (!engine) return;
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment("<p class=\"lead\">He said 3 < 4.</p> <br/> a <b\n");
+  lattice::WordIds ids(*engine->model);
+  const lattice::DocumentWords words(doc, ids, engine->lexicon->phrases());
+  auto markup = [&](std::string_view text, int nth = 0) {
+    for (std::uint32_t i = 0; i < doc.tokens().size(); ++i) {
+      if (doc.text(doc.tokens()[i]) == text && nth-- == 0) return words.in_markup(i);
+    }
+    FAIL("no token " << text);
+    return false;
+  };
+  CHECK(markup("class"));
+  CHECK(markup("lead"));
+  CHECK(markup("p"));
+  CHECK_FALSE(markup("He"));
+  CHECK_FALSE(markup("said"));
+  CHECK_FALSE(markup("4"));      // "3 < 4" is not a tag
+  CHECK(markup("p", 1));         // "</p>"
+  CHECK(markup("br"));
+  CHECK_FALSE(markup("b"));      // "<b" never closed on its line
+}
+
 TEST_CASE("replacements become language-model words", "[lattice]") {
   CHECK(lattice::lm_words("According to") == std::vector<std::string>{"according", "to"});
   CHECK(lattice::lm_words("21st-century") == std::vector<std::string>{"21st", "century"});
