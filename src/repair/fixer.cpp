@@ -384,7 +384,12 @@ class SentenceDecoder {
       } else {
         // A dictionary original keeps the spelling it is written with where an acronym expands.
         const std::string_view original = arc.phrase ? std::string_view(arc.phrase->original) : std::string_view(arc.replacement);
-        edit.replacement = text::carry_case(original, tokens[arc.first_token].shape, arc.end_token == arc.first_token + 1);
+        std::vector<text::CaseShape> shapes;
+        for (std::uint32_t t = arc.first_token; t < arc.end_token; ++t) {
+          if (tokens[t].kind == TokenKind::Word) shapes.push_back(tokens[t].shape);
+        }
+        edit.replacement = shapes.size() == 1 ? text::carry_case(original, shapes.front(), true)
+                                              : text::carry_case(original, shapes);
       }
       edit.confidence = confidence;
       edit.source = arc.source;

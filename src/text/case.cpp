@@ -1,5 +1,8 @@
 #include "text/case.hpp"
 
+#include <boost/algorithm/string/split.hpp>
+#include <vector>
+
 #include <unicode/bytestream.h>
 #include <unicode/casemap.h>
 #include <unicode/uchar.h>
@@ -99,6 +102,21 @@ std::string carry_case(std::string_view original, CaseShape written, bool single
   if (own == CaseShape::Lower || own == CaseShape::None) return apply_case_shape(original, written);
   if (written == CaseShape::Upper && single_word) return std::string(original);
   return apply_case_shape(to_lower(original), written);
+}
+
+std::string carry_case(std::string_view original, std::span<const CaseShape> written) {
+  if (written.empty()) return std::string(original);
+  if (written.size() == 1) return carry_case(original, written.front(), true);
+  std::vector<std::string_view> words;
+  boost::algorithm::split(words, original, [](char c) { return c == ' '; });
+  if (words.size() != written.size()) return carry_case(original, written.front(), false);
+  std::string out;
+  out.reserve(original.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += apply_case_shape(to_lower(words[i]), written[i]);
+  }
+  return out;
 }
 
 std::string to_lower(std::string_view word) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,12 @@ std::string apply_case_shape(std::string_view word, CaseShape shape);
 // acronym, a single all-capitals word, is expanded as the dictionary spells it when the
 // dictionary gives it capitals of its own ("USA" -> "United States", not "UNITED STATES").
 std::string carry_case(std::string_view original, CaseShape written, bool single_word);
+
+// The same for a replacement of several written words, given each word's shape in order. Where
+// the replacement has as many words, each takes the shape of its counterpart ("Metropolis
+// Corridor" -> "City Hall", "Took half in" -> "Took part in"); otherwise the first written word's
+// shape decides, as above ("Quite a" -> "A").
+std::string carry_case(std::string_view original, std::span<const CaseShape> written);
 
 // Full Unicode lowercase of a UTF-8 string (ICU root locale), with an ASCII fast path.
 std::string to_lower(std::string_view word);

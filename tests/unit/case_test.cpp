@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "text/decimals.hpp"
 
@@ -48,6 +49,22 @@ TEST_CASE("carry_case re-cases a replacement and expands acronyms as spelt", "[c
   CHECK(carry_case("troops", CaseShape::Upper, true) == "TROOPS");
   CHECK(carry_case("first", CaseShape::Title, true) == "First");
   CHECK(carry_case("7.6", CaseShape::None, true) == "7.6");
+}
+
+TEST_CASE("carry_case re-cases a phrase word by word when the word counts match", "[case]") {
+  using unspin::text::carry_case;
+  const std::vector<CaseShape> title_title{CaseShape::Title, CaseShape::Title};
+  CHECK(carry_case("city hall", title_title) == "City Hall");  // "Metropolis Corridor"
+  const std::vector<CaseShape> title_lower_lower{CaseShape::Title, CaseShape::Lower, CaseShape::Lower};
+  CHECK(carry_case("took part in", title_lower_lower) == "Took part in");
+  const std::vector<CaseShape> title_lower_title{CaseShape::Title, CaseShape::Lower, CaseShape::Title};
+  CHECK(carry_case("house of representatives", title_lower_title) == "House of Representatives");
+  // Different counts: the first word's shape decides, as for a phrase written lowercase.
+  const std::vector<CaseShape> title_lower{CaseShape::Title, CaseShape::Lower};
+  CHECK(carry_case("a", title_lower) == "A");  // "Quite a"
+  CHECK(carry_case("in order to", title_title) == "In order to");
+  const std::vector<CaseShape> upper_upper{CaseShape::Upper, CaseShape::Upper};
+  CHECK(carry_case("white house", upper_upper) == "WHITE HOUSE");
 }
 
 TEST_CASE("decimals writes what printf's %.*f writes", "[text]") {
