@@ -114,7 +114,8 @@ std::string carry_case(std::string_view original, std::span<const CaseShape> wri
   out.reserve(original.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i > 0) out += ' ';
-    out += apply_case_shape(to_lower(words[i]), written[i]);
+    const bool recase = written[i] != CaseShape::Mixed && written[i] != CaseShape::None;
+    out += recase ? apply_case_shape(to_lower(words[i]), written[i]) : std::string(words[i]);
   }
   return out;
 }

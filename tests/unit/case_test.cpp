@@ -65,6 +65,9 @@ TEST_CASE("carry_case re-cases a phrase word by word when the word counts match"
   CHECK(carry_case("in order to", title_title) == "In order to");
   const std::vector<CaseShape> upper_upper{CaseShape::Upper, CaseShape::Upper};
   CHECK(carry_case("white house", upper_upper) == "WHITE HOUSE");
+  // A mixed-case word ("iPhone") gives no shape to copy: its counterpart is kept as spelt.
+  const std::vector<CaseShape> mixed_lower{CaseShape::Mixed, CaseShape::Lower};
+  CHECK(carry_case("Apple sales", mixed_lower) == "Apple sales");
 }
 
 TEST_CASE("decimals writes what printf's %.*f writes", "[text]") {
