@@ -42,15 +42,14 @@ bool code_like(std::string_view chunk) {
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   if (chunk.find("::") != std::string_view::npos) return true;
   if (std::count(chunk.begin(), chunk.end(), '`') >= 2) return true;  // Markdown's `INFO`, not `goodness'
-  if (const auto call = chunk.find("()"); call != std::string_view::npos && call > 0 && letter(chunk[call - 1])) return true;
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   if (chunk.size() >= 2 && chunk.front() == '$' && letter(chunk[1])) return true;  // "$index", not "$5"
   for (std::size_t i = 1; i < chunk.size(); ++i) {
-    if (chunk[i] == '(' && letter(chunk[i - 1])) return true;  // a call: "f(x)", "INFO(\"msg\"", "INFO( msg )"
+    if (chunk[i] == '(' && letter(chunk[i - 1])) return true;  // a call: "f()", "f(x)", "INFO(\"msg\""
   }
   for (std::size_t i = 1; i + 1 < chunk.size(); ++i) {
-    // "example.com", "a/b", "foo=bar", "f(x)" between letters
-    if ((chunk[i] == '.' || chunk[i] == '/' || chunk[i] == '=' || chunk[i] == '(') && letter(chunk[i - 1]) &&
+    // "example.com", "a/b", "foo=bar" between letters
+    if ((chunk[i] == '.' || chunk[i] == '/' || chunk[i] == '=') && letter(chunk[i - 1]) &&
         letter(chunk[i + 1])) {
       if (chunk[i] != '.') return true;
       // A host name's next label is lowercase and at least two letters long; abbreviations

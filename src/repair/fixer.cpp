@@ -388,8 +388,7 @@ class SentenceDecoder {
         for (std::uint32_t t = arc.first_token; t < arc.end_token; ++t) {
           if (tokens[t].kind == TokenKind::Word) shapes.push_back(tokens[t].shape);
         }
-        edit.replacement = shapes.size() == 1 ? text::carry_case(original, shapes.front(), true)
-                                              : text::carry_case(original, shapes);
+        edit.replacement = text::carry_case(original, shapes);
       }
       edit.confidence = confidence;
       edit.source = arc.source;
@@ -499,12 +498,15 @@ void words_not_glued(const lattice::DocumentWords& words, lm::WordId unknown, Se
   const text::Document& doc = words.doc();
   const auto tokens = doc.tokens();
   std::vector<std::uint32_t> uses(words.type_count(), 0);
-  std::size_t word_count = 0;
+  std::size_t word_count = 0, unknown_count = 0;
   for (std::uint32_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::Word) continue;
     ++word_count;
-    if (words.type(i).id == unknown) ++uses[words.type_index(i)];
+    if (words.type(i).id != unknown) continue;
+    ++uses[words.type_index(i)];
+    ++unknown_count;
   }
+  if (unknown_count == 0) return;  // nothing could be read as glue
   const double code = static_cast<double>(lattice::protected_chunks(doc, 0, static_cast<std::uint32_t>(tokens.size())).size());
   const bool technical = code * 1000 >= kTechnical * static_cast<double>(std::max<std::size_t>(word_count, 100));
   text::StringMap<std::uint32_t> by_spelling;  // case variants ("Addon", "addon") together
