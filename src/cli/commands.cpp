@@ -60,6 +60,12 @@ struct Engine {
   std::shared_ptr<detect::FrequentWords> frequent;
 };
 
+// The build's comma model (lm/commas.hpp), read once per process.
+std::shared_ptr<const lm::CommaModel> comma_model() {
+  static const auto model = std::make_shared<const lm::CommaModel>(lm::CommaModel::load(data_path("commas.tsv")));
+  return model;
+}
+
 // Loaded once per command and deliberately never destroyed: the process ends with the command,
 // and freeing the lexicon's and models' many small allocations took 10-15 ms of every run's
 // start-up budget (the operating system reclaims the memory at exit anyway).
@@ -67,7 +73,11 @@ const Engine& load_engine(const Config& config, std::ostream& err) {
   // The language model and the lexicon are independent: load them on two threads.
   lm::ModelOptions model_options;
   model_options.kneser_ney = config.model;
-  auto model = std::async(std::launch::async, [model_options] { return lm::load_default_model(model_options); });
+  // The comma model is read on the same thread (errors surface at model.get(), below).
+  auto model = std::async(std::launch::async, [model_options] {
+    comma_model();
+    return lm::load_default_model(model_options);
+  });
   lexicon::LexiconOptions lexicon_options;
   lexicon_options.user_phrases = config.phrases;
   static Engine* kept = nullptr;  // reachable to the end, so leak checkers do not report it
@@ -95,12 +105,15 @@ detect::DetectorWeights load_detector_weights() { return detect::DetectorWeights
 repair::FixOptions fix_options(const Config& config) {
   repair::FixOptions options = config.fix;
   options.calibration = repair::Calibration::load(dictionary_path("repair.tsv"));
+  options.commas = comma_model();
   return options;
 }
 
 // The detector, with the build's precomputed frequency table when there is one.
 std::unique_ptr<detect::Detector> make_detector(const Engine& engine, const Config& config) {
-  return std::make_unique<detect::Detector>(engine.lexicon, *engine.model, load_detector_weights(), config.detect,
+  detect::DetectOptions options = config.detect;
+  options.commas = comma_model();
+  return std::make_unique<detect::Detector>(engine.lexicon, *engine.model, load_detector_weights(), options,
                                             engine.frequent);
 }
 
@@ -644,6 +657,7 @@ batch::EngineParts engine_parts(const Config& config) {
   parts.fix = fix_options(config);
   parts.weights = load_detector_weights();
   parts.detect = config.detect;
+  parts.detect.commas = comma_model();
   parts.segment = config.segment;
   return parts;
 }

@@ -157,11 +157,16 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
       }
       if (hit) {
         const std::uint32_t end = view.slot_at(hit->end_token);
-        const std::vector<lm::WordId> original = ids(lattice::lm_words(hit->entry->original));
+        const std::vector<std::string> original_words = lattice::lm_words(hit->entry->original);
+        const std::vector<lm::WordId> original = ids(original_words);
         std::vector<lm::WordId> written;
         for (std::uint32_t k = i; k < end; ++k) written.push_back(slots[k].id);
-        const double gain = lattice::window_score(model_, slots, i, end, original.data(), original.size()) -
-                            lattice::window_score(model_, slots, i, end, written.data(), written.size());
+        double gain = lattice::window_score(model_, slots, i, end, original.data(), original.size()) -
+                      lattice::window_score(model_, slots, i, end, written.data(), written.size());
+        const double commas = options_.commas ? options_.comma_weight * options_.commas->span_favour(
+                                                    doc, s.token, hit->end_token, original_words, s.lm, slots[end - 1].lm)
+                                              : 0.0;
+        gain += commas;
         Evidence e;
         e.begin = tokens[s.token].begin;
         e.end = tokens[hit->end_token - 1].end;
@@ -172,7 +177,8 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
         e.gain = gain;
         e.reason = std::string(tortured ? "tortured phrase for " : "phrase: spinner form of ") + quoted(e.original) +
                    " (weight " + text::decimals(e.strength, 2) + ", " + hit->entry->origin + "); the language model " +
-                   (gain >= 0 ? "prefers the original by " : "prefers the written text by ") + text::decimals(std::fabs(gain), 2) + " (log10)";
+                   (std::fabs(commas) >= lm::CommaModel::kWorthSaying ? "and the commas around it prefer " : "prefers ") +
+                   (gain >= 0 ? "the original by " : "the written text by ") + text::decimals(std::fabs(gain), 2) + " (log10)";
         out.raw[kPhraseWeight] += e.strength;
         out.raw[kPhraseGain] += clip(gain, -2, 3);
         out.hits.push_back(std::move(e));

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "lexicon/lexicon.hpp"
+#include "lm/commas.hpp"
 #include "lm/model.hpp"
 #include "text/document.hpp"
 
@@ -121,6 +122,11 @@ struct DetectOptions {
   // The document's densities count each written form with its original at most this many times
   // (0: every time).
   std::size_t density_per_form = 3;
+  // A phrase hit's language-model gain also counts comma_weight times the comma context's favour
+  // (lm/commas.hpp), as the fixer's channel does: "However," is no sign of a spun "But,", and
+  // "however the" is one. The command line loads the build's model; none (the default here): off.
+  std::shared_ptr<const lm::CommaModel> commas;
+  double comma_weight = 2.0;
 };
 
 // Thread-safe for concurrent score() calls once constructed. The lexicon and the model must

@@ -33,6 +33,7 @@ struct Arc {
   const detect::FrequentCandidate* frequent = nullptr;  // frequency-guided arcs
   float frequent_ratio = 0;                              // how many times more frequent it is
   const Consistency* consistency = nullptr;  // phrase arcs: the document's use of the entry
+  float commas = 0;                          // log10, the comma context's part of `channel`
   bool keep() const { return replacement.empty(); }
 };
 
@@ -170,6 +171,7 @@ class SentenceDecoder {
         arc.channel += static_cast<float>(arc.source == EditSource::Number ? std::max(0.0, bias_) : bias_);
       }
     }
+    if (options_.commas && options_.comma_weight != 0) comma_channel();
     // Cheap pruning before the search: an arc whose gain in the written context (its words
     // against the written ones, over the trigram window it affects, plus its channel score) falls
     // far below what the threshold asks cannot plausibly end up as an edit.
@@ -196,6 +198,22 @@ class SentenceDecoder {
                               kept_score(arc.end) + arc.channel;
           return gain < needed;
         });
+      }
+    }
+  }
+
+  // Adds to each phrase and thesaurus arc how much likelier the commas beside its span are for
+  // its words than for the written ones (FixOptions::commas).
+  void comma_channel() {
+    std::vector<std::string> original;
+    for (auto& arcs : arcs_) {
+      for (Arc& arc : arcs) {
+        if (arc.keep() || arc.source == EditSource::Split || arc.source == EditSource::Number) continue;
+        original = lattice::lm_words(arc.replacement);
+        const double favour = options_.commas->span_favour(doc_, arc.first_token, arc.end_token, original,
+                                                           slots_[arc.begin].lm, slots_[arc.end - 1].lm);
+        arc.commas = static_cast<float>(options_.comma_weight * favour);
+        arc.channel += arc.commas;
       }
     }
   }
@@ -440,15 +458,16 @@ class SentenceDecoder {
       const bool tortured = arc.phrase->source == lexicon::PhraseSource::Tortured;
       return std::string(tortured ? "tortured phrase: " : "phrase: ") + quoted(written) + " is a " +
              (tortured ? "tortured form" : "spinner form") + " of " + quoted(arc.phrase->original) + " (weight " +
-             text::decimals(arc.phrase->weight, 2) + ", " + arc.phrase->origin + ")" + consistency_reason(arc);
+             text::decimals(arc.phrase->weight, 2) + ", " + arc.phrase->origin + ")" + consistency_reason(arc) +
+             comma_reason(arc);
     }
     if (arc.frequent) {
       return "thesaurus: " + quoted(written) + " is a rare word and its synonym " + quoted(arc.frequent->text) + " is " +
-             text::decimals(arc.frequent_ratio, 0) + "× more frequent";
+             text::decimals(arc.frequent_ratio, 0) + "× more frequent" + comma_reason(arc);
     }
     if (arc.candidate) {
       return "thesaurus: " + quoted(written) + " may replace " + quoted(arc.candidate->text) + " (" +
-             arc.candidate->reason + ", prior " + text::decimals(arc.candidate->prior, 2) + ")";
+             arc.candidate->reason + ", prior " + text::decimals(arc.candidate->prior, 2) + ")" + comma_reason(arc);
     }
     if (arc.source == EditSource::Split) {
       const std::size_t space = arc.replacement.find(' ');
@@ -458,6 +477,13 @@ class SentenceDecoder {
              "model knows the whole";
     }
     return arc.number ? arc.number->reason : std::string();
+  }
+
+  // The comma context, where it counted for something.
+  static std::string comma_reason(const Arc& arc) {
+    if (std::abs(arc.commas) < lm::CommaModel::kWorthSaying) return "";
+    return std::string("; the commas around it suit ") + (arc.commas > 0 ? "the original" : "the written words") + " (" +
+           (arc.commas > 0 ? "+" : "") + text::decimals(arc.commas, 2) + ")";
   }
 
   static std::string consistency_reason(const Arc& arc) {

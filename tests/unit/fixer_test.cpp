@@ -331,3 +331,30 @@ TEST_CASE("number garble takes the document's prior where the document shows spi
   CHECK(century(plain + sentence).confidence == Approx(century(sentence).confidence).margin(0.02));
   CHECK(century(plain + sentence).confidence < spun.confidence);
 }
+
+TEST_CASE("commas the language model cannot see: \"However,\" is not spun \"But,\"", "[fixer][commas]") {
+  if (!engine()) return;
+  // The language models drop punctuation, so without the comma model "However, the plan" and
+  // "But, the plan" look alike to them, and in a spun document "However" is taken for "but".
+  const std::string input = kSpunContext + "However, the plan failed.\nThe plan failed, however the troops stayed.\n";
+  repair::FixOptions options;
+  const std::string without = fix(input, options);
+  CHECK(without.find("But, the plan failed.") != std::string::npos);
+  options.commas = std::make_shared<const lm::CommaModel>(lm::CommaModel::from_text(
+      "# unspin comma model 1\nhowever\t1000\t900\t500\nbut\t1000\t10\t400\n", "test-commas.tsv"));
+  const std::string with = fix(input, options);
+  CHECK(with.find("However, the plan failed.") != std::string::npos);
+  // No comma after it: "however" joining two clauses is still read as spun "but", and more surely.
+  CHECK(with.find("The plan failed, but the troops stayed.") != std::string::npos);
+  options.comma_weight = 0;
+  CHECK(fix(input, options) == without);
+  // The reason says what the commas did.
+  options.comma_weight = 2;
+  const repair::Fixer fixer(*engine()->lexicon, *engine()->model, options);
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(input);
+  const auto edits = fixer.fix(doc).edits;
+  const auto but = std::find_if(edits.begin(), edits.end(), [](const repair::Edit& e) { return e.replacement == "but"; });
+  REQUIRE(but != edits.end());
+  CHECK_THAT(but->reason, Catch::Contains("the commas around it suit the original (+"));
+}

@@ -22,7 +22,9 @@
 #include "io/input.hpp"
 #include "learn/logistic.hpp"
 #include "lexicon/lexicon.hpp"
+#include "lm/commas.hpp"
 #include "lm/default_model.hpp"
+#include "resources.hpp"
 
 using namespace unspin;
 using detect::Design;
@@ -63,6 +65,7 @@ int main(int argc, char** argv) {
     lexicon::Lexicon lexicon = lexicon::Lexicon::load({});
     const auto model = lm::load_default_model({});
     detect::DetectorWeights zero;
+    options.commas = std::make_shared<const lm::CommaModel>(lm::CommaModel::load(data_path("commas.tsv")));
     const detect::Detector detector(lexicon, *model, zero, options);
     text::Segmenter segmenter;
     std::vector<learn::Sample> samples[2];

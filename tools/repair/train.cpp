@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
     const auto model = lm::load_default_model({});
     repair::FixOptions options;
     options.keep_all = true;
+    options.commas = std::make_shared<const lm::CommaModel>(lm::CommaModel::load(data_path("commas.tsv")));
     const auto frequent = detect::Detector::new_cache(detect::default_frequency_table());
     const repair::Fixer fixer(lexicon, *model, options, frequent);
     // Frequency-guided edits (--rare-words, off by default) are fitted with a second engine, so
