@@ -33,7 +33,7 @@ struct Arc {
   const detect::FrequentCandidate* frequent = nullptr;  // frequency-guided arcs
   float frequent_ratio = 0;                              // how many times more frequent it is
   const Consistency* consistency = nullptr;  // phrase arcs: the document's use of the entry
-  float commas = 0;                          // log10, the comma context's part of `channel`
+  float commas = 0;  // log10, the comma context's part of `channel` (see features())
   bool keep() const { return replacement.empty(); }
 };
 
@@ -299,7 +299,12 @@ class SentenceDecoder {
     if (!arc.phrase || arc.source != EditSource::Phrase) return x;
     x[kMargin] = std::clamp(margin, -10.0, 10.0);
     x[kPosterior] = std::clamp(posterior, -10.0, 10.0);
-    x[kLanguage] = std::clamp(margin - arc.channel, -10.0, 10.0);
+    // The comma favour stands for the punctuation the language models drop (the original's
+    // commas, which the spinner kept), so where it speaks against an edit it counts on the
+    // language side: "However, others" → "But, others" loses its confidence with its margin.
+    // Where it speaks for one it stays in the channel: counted as language there too, it raised
+    // clean-text damage (dev 6 -> 7, Debian documentation 17 -> 20; docs/QUALITY.md).
+    x[kLanguage] = std::clamp(margin - (arc.channel - std::min(arc.commas, 0.0f)), -10.0, 10.0);
     x[kWeight] = std::log10(arc.phrase->weight);
     x[kPrior] = bias_;
     if (const Consistency* c = arc.consistency) {

@@ -358,3 +358,19 @@ TEST_CASE("commas the language model cannot see: \"However,\" is not spun \"But,
   REQUIRE(but != edits.end());
   CHECK_THAT(but->reason, Catch::Contains("the commas around it suit the original (+"));
 }
+
+TEST_CASE("commas that speak against an edit take its calibrated confidence down with its margin", "[fixer][commas]") {
+  if (!engine()) return;
+  // Seed 000's "However, others strike a cautionary observe...": the commas say -2.53 against
+  // "But,", but counted in the channel alone the calibration, which weighs the language model's
+  // part of the margin on its own, still gave 0.83 and made the edit. The counts are those of
+  // the clean training text.
+  repair::FixOptions options;
+  options.calibration = repair::Calibration::load(dictionary_path("repair.tsv"));
+  options.commas = std::make_shared<const lm::CommaModel>(lm::CommaModel::from_text(
+      "# unspin comma model 1\nhowever\t1167\t1041\t950\nbut\t8159\t130\t3538\n", "test-commas.tsv"));
+  const std::string input =
+      kSpunContext + "However, others strike a cautionary observe about leaping to conclusions on the premise of restricted battlefield contact.\n";
+  const std::string output = fix(input, options);
+  CHECK(output.find("However, others strike a cautionary note about jumping") != std::string::npos);
+}
