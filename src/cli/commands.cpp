@@ -773,30 +773,12 @@ int run_lookup(const Config& config, io::FdWriter& out, std::ostream& err) {
   return kExitOk;
 }
 
-// Files named by CORPUS arguments: files as given, folders expanded to their *.txt, sorted.
-std::vector<std::string> corpus_files(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
-  for (const std::string& input : inputs) {
-    if (input != "-" && std::filesystem::is_directory(input)) {
-      std::vector<std::string> found;
-      for (const auto& e : std::filesystem::recursive_directory_iterator(input)) {
-        if (e.is_regular_file() && e.path().extension() == ".txt") found.push_back(e.path().string());
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(input);
-    }
-  }
-  return files;
-}
-
 int run_train_lm(const Config& config, std::ostream& err) {
   text::Segmenter segmenter(config.segment);
   lm::KneserNeyTrainer trainer;
   int status = kExitOk;
   text::Document doc;
-  const std::vector<std::string> files = corpus_files(config.inputs);
+  const std::vector<std::string> files = io::corpus_files(config.inputs);
   for (const std::string& path : files) {
     if (!load(segmenter, path, doc, err)) {
       status = kExitError;

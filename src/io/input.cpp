@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <algorithm>
 #include <limits>
 
@@ -93,6 +94,23 @@ void for_each_tsv_row(const std::string& data, const std::string& path, const st
     r.where = path + ":" + std::to_string(number) + ": ";
     row(r);
   }
+}
+
+std::vector<std::string> corpus_files(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    if (input != "-" && std::filesystem::is_directory(input)) {
+      std::vector<std::string> found;
+      for (const auto& e : std::filesystem::recursive_directory_iterator(input)) {
+        if (e.is_regular_file() && e.path().extension() == ".txt") found.push_back(e.path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(input);
+    }
+  }
+  return files;
 }
 
 }  // namespace unspin::io

@@ -17,6 +17,11 @@ namespace unspin::io {
 // directory, for example) and for input over 2 GiB.
 std::string read_input(const std::string& path);
 
+// The files of a corpus given on the command line: each folder's .txt files, recursively, in
+// sorted order; anything else (a file, "-") as it is. For `unspin train-lm` and the build's
+// counting tools.
+std::vector<std::string> corpus_files(const std::vector<std::string>& inputs);
+
 // Reads a resource file (dictionary, thesaurus source) whole. Throws ResourceError
 // "PATH: cannot read the WHAT: reason" when it cannot; WHAT names it and how to get it.
 std::string read_resource(const std::string& path, std::string_view what);

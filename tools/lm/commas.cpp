@@ -4,9 +4,7 @@
 //
 // Run by the build after the clean corpus is prepared (tools/CMakeLists.txt), on the same
 // training text as the default Kneser-Ney model; the file is generated, never committed. The
-// arguments are .txt files or folders of them.
-#include <algorithm>
-#include <filesystem>
+// arguments are files or folders of .txt files, as for `unspin train-lm`.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -34,17 +32,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    std::vector<std::string> files;
-    for (const std::string& input : inputs) {
-      if (!std::filesystem::is_directory(input)) {
-        files.push_back(input);
-        continue;
-      }
-      for (const auto& entry : std::filesystem::directory_iterator(input)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path().string());
-      }
-    }
-    std::sort(files.begin(), files.end());
+    const std::vector<std::string> files = io::corpus_files(inputs);
     text::Segmenter segmenter;
     lm::CommaCounter counter;
     for (const std::string& path : files) {
