@@ -1,7 +1,7 @@
 #include "lm/default_model.hpp"
 
+#include "lm/cmu_model.hpp"
 #include "lm/kneser_ney.hpp"
-#include "lm/sphinx_model.hpp"
 #include "resources.hpp"
 
 namespace unspin::lm {
@@ -10,7 +10,7 @@ namespace {
 // Owns its component models and delegates to their interpolation.
 class Ensemble final : public LanguageModel {
  public:
-  Ensemble(KneserNeyModel kn, SphinxModel cmu, double weight)
+  Ensemble(KneserNeyModel kn, CmuModel cmu, double weight)
       : kn_(std::move(kn)), cmu_(std::move(cmu)), mix_(std::make_unique<InterpolatedModel>(kn_, cmu_, weight)) {}
 
   WordId lookup(std::string_view word) const override { return mix_->lookup(word); }
@@ -23,7 +23,7 @@ class Ensemble final : public LanguageModel {
 
  private:
   KneserNeyModel kn_;
-  SphinxModel cmu_;
+  CmuModel cmu_;
   std::unique_ptr<InterpolatedModel> mix_;  // points into kn_ and cmu_: declared after them
 };
 
@@ -47,7 +47,7 @@ class OwnedKneserNey final : public LanguageModel {
 std::unique_ptr<LanguageModel> load_default_model(const ModelOptions& options) {
   KneserNeyModel kn = KneserNeyModel::open(options.kneser_ney.empty() ? data_path("news.kn3") : options.kneser_ney);
   if (options.kneser_ney_weight >= 1.0) return std::make_unique<OwnedKneserNey>(std::move(kn));
-  SphinxModel cmu = SphinxModel::open(options.cmu.empty() ? SphinxModel::default_path() : options.cmu);
+  CmuModel cmu = CmuModel::open(options.cmu.empty() ? CmuModel::default_path() : options.cmu);
   return std::make_unique<Ensemble>(std::move(kn), std::move(cmu), options.kneser_ney_weight);
 }
 

@@ -15,7 +15,7 @@ namespace unspin::lm {
 
 struct ModelOptions {
   std::string kneser_ney;        // default: data_path("news.kn3"), trained by the build
-  std::string cmu;               // default: SphinxModel::default_path()
+  std::string cmu;               // CMU's model converted by the build; default: CmuModel::default_path()
   double kneser_ney_weight = 0.75;  // the rest goes to CMU's model; 1 uses Kneser-Ney alone
 };
 

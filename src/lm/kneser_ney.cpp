@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstring>
 #include <map>
+#include <stdexcept>
 
 #include "errors.hpp"
 #include "io/binary_header.hpp"
@@ -27,7 +28,8 @@ struct Header {
   std::uint64_t bigrams;
   std::uint64_t trigrams;
   std::uint64_t file_size;
-  std::uint32_t bos, eos, unk, pad;
+  std::uint32_t bos, eos, unk;
+  std::uint32_t units;  // Units: 0 log10 (the project's own models), 1 libsphinxbase's (CMU's, converted)
   std::uint64_t pool_offset, pool_size;
   std::uint64_t word_offsets_offset;  // vocab + 1 u32
   std::uint64_t uni_prob_offset;      // vocab f32
@@ -220,12 +222,37 @@ void KneserNeyTrainer::write(const std::string& path, std::string_view descripti
   }
   for (std::size_t b = 0; b < bi_words.size(); ++b) tri_offsets[b + 1] += tri_offsets[b];
 
-  // Serialise.
+  BackoffTables tables;
+  tables.vocab.reserve(V);
+  for (std::uint32_t r = 0; r < V; ++r) tables.vocab.push_back(vocab[order[r]]);
+  tables.bos = bos;
+  tables.eos = eos;
+  tables.unk = unk;
+  tables.uni_prob = std::move(uni_prob);
+  tables.uni_backoff = std::move(uni_backoff);
+  tables.bi_offsets = std::move(bi_offsets);
+  tables.bi_words = std::move(bi_words);
+  tables.bi_prob = std::move(bi_prob);
+  tables.bi_backoff = std::move(bi_backoff);
+  tables.tri_offsets = std::move(tri_offsets);
+  tables.tri_words = std::move(tri_words);
+  tables.tri_prob = std::move(tri_prob);
+  write_backoff_model(path, description, tables, Units::Log10);
+}
+
+void write_backoff_model(const std::string& path, std::string_view description, const BackoffTables& t, Units units) {
+  const auto V = static_cast<std::uint32_t>(t.vocab.size());
+  const std::uint64_t B = t.bi_words.size(), T = t.tri_words.size();
+  if (V == 0 || t.uni_prob.size() != V || t.uni_backoff.size() != V || t.bi_offsets.size() != V + std::size_t{1} ||
+      t.bi_prob.size() != B || t.bi_backoff.size() != B || t.tri_offsets.size() != B + 1 || t.tri_prob.size() != T ||
+      t.bos >= V || t.eos >= V || t.unk >= V || !std::is_sorted(t.vocab.begin(), t.vocab.end())) {
+    throw std::invalid_argument(path + ": inconsistent language model tables");  // a bug in the caller
+  }
   std::string pool;
   std::vector<std::uint32_t> word_offsets;
-  for (std::uint32_t r = 0; r < V; ++r) {
+  for (const std::string& word : t.vocab) {
     word_offsets.push_back(static_cast<std::uint32_t>(pool.size()));
-    pool += vocab[order[r]];
+    pool += word;
   }
   word_offsets.push_back(static_cast<std::uint32_t>(pool.size()));
   while (pool.size() % 4) pool += '\0';
@@ -234,11 +261,12 @@ void KneserNeyTrainer::write(const std::string& path, std::string_view descripti
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.version = kVersion;
   h.vocab = V;
-  h.bigrams = bi_words.size();
-  h.trigrams = tri_words.size();
-  h.bos = bos;
-  h.eos = eos;
-  h.unk = unk;
+  h.bigrams = B;
+  h.trigrams = T;
+  h.bos = t.bos;
+  h.eos = t.eos;
+  h.unk = t.unk;
+  h.units = static_cast<std::uint32_t>(units);
   std::uint64_t at = sizeof(Header);
   auto place = [&at](std::uint64_t& field, std::size_t size) {
     field = at;
@@ -247,15 +275,15 @@ void KneserNeyTrainer::write(const std::string& path, std::string_view descripti
   place(h.pool_offset, pool.size());
   h.pool_size = word_offsets.back();
   place(h.word_offsets_offset, word_offsets.size() * 4);
-  place(h.uni_prob_offset, uni_prob.size() * 4);
-  place(h.uni_backoff_offset, uni_backoff.size() * 4);
-  place(h.bi_offsets_offset, bi_offsets.size() * 4);
-  place(h.bi_words_offset, bi_words.size() * 4);
-  place(h.bi_prob_offset, bi_prob.size() * 4);
-  place(h.bi_backoff_offset, bi_backoff.size() * 4);
-  place(h.tri_offsets_offset, tri_offsets.size() * 4);
-  place(h.tri_words_offset, tri_words.size() * 4);
-  place(h.tri_prob_offset, tri_prob.size() * 4);
+  place(h.uni_prob_offset, V * 4);
+  place(h.uni_backoff_offset, V * 4);
+  place(h.bi_offsets_offset, (V + std::size_t{1}) * 4);
+  place(h.bi_words_offset, B * 4);
+  place(h.bi_prob_offset, B * 4);
+  place(h.bi_backoff_offset, B * 4);
+  place(h.tri_offsets_offset, (B + 1) * 4);
+  place(h.tri_words_offset, T * 4);
+  place(h.tri_prob_offset, T * 4);
   h.file_size = at;
   std::memcpy(h.description, description.data(), std::min(description.size(), sizeof h.description - 1));
 
@@ -263,10 +291,10 @@ void KneserNeyTrainer::write(const std::string& path, std::string_view descripti
   io::FdWriter& w = out.writer();
   w.write(std::string_view(reinterpret_cast<const char*>(&h), sizeof h));
   w.write(pool);
-  for (const std::string_view part : {bytes_of(word_offsets), bytes_of(uni_prob), bytes_of(uni_backoff),
-                                      bytes_of(bi_offsets), bytes_of(bi_words), bytes_of(bi_prob),
-                                      bytes_of(bi_backoff), bytes_of(tri_offsets), bytes_of(tri_words),
-                                      bytes_of(tri_prob)}) {
+  for (const std::string_view part : {bytes_of(word_offsets), bytes_of(t.uni_prob), bytes_of(t.uni_backoff),
+                                      bytes_of(t.bi_offsets), bytes_of(t.bi_words), bytes_of(t.bi_prob),
+                                      bytes_of(t.bi_backoff), bytes_of(t.tri_offsets), bytes_of(t.tri_words),
+                                      bytes_of(t.tri_prob)}) {
     w.write(part);
   }
   out.commit();
@@ -274,7 +302,9 @@ void KneserNeyTrainer::write(const std::string& path, std::string_view descripti
 
 // ---- model ----
 
-KneserNeyModel KneserNeyModel::open(const std::string& path) {
+KneserNeyModel KneserNeyModel::open(const std::string& path) { return open(path, Units::Log10); }
+
+KneserNeyModel KneserNeyModel::open(const std::string& path, Units units) {
   KneserNeyModel m;
   m.file_ = io::MappedFile::open(path);
   const std::string_view bytes = m.file_.bytes();
@@ -288,6 +318,11 @@ KneserNeyModel KneserNeyModel::open(const std::string& path) {
   };
   const std::uint64_t V = h.vocab, B = h.bigrams, T = h.trigrams;
   if (V == 0 || h.bos >= V || h.eos >= V || h.unk >= V) throw corrupt("bad vocabulary header");
+  if (h.units != static_cast<std::uint32_t>(units)) {
+    throw corrupt(h.units == static_cast<std::uint32_t>(Units::Sphinx)
+                      ? "this is CMU's model converted by the build, which unspin reads by itself"
+                      : "its scores are not in the units expected here");
+  }
   m.words_ = {section(h.pool_offset, h.pool_size),
               reinterpret_cast<const std::uint32_t*>(section(h.word_offsets_offset, (V + 1) * 4)), h.vocab};
   m.uni_prob_ = reinterpret_cast<const float*>(section(h.uni_prob_offset, V * 4));

@@ -14,7 +14,9 @@
 //
 // File (little-endian, version 1): header "UNSPNLM3"; a sorted string pool and offsets for the
 // vocabulary (id = rank); unigram log10 prob and back-off; bigrams in CSR form (per first word,
-// sorted second words, with prob and back-off); trigrams in CSR form per bigram.
+// sorted second words, with prob and back-off); trigrams in CSR form per bigram. The same file
+// format holds CMU's model converted at build time (lm/cmu_model.hpp), whose scores stay in
+// libsphinxbase's own units; the header says which, and each reader accepts only its own.
 #pragma once
 
 #include <string>
@@ -27,6 +29,31 @@
 #include "lm/model.hpp"
 
 namespace unspin::lm {
+
+// The units a model file's scores are in.
+enum class Units : std::uint32_t {
+  Log10 = 0,   // log10 probabilities: the project's own models
+  Sphinx = 1,  // libsphinxbase's log base 1.0001, as stored in CMU's model
+};
+
+// A trigram back-off model's tables, as the file stores them. The vocabulary is sorted by
+// spelling and a word's id is its rank. bi_offsets has vocab.size() + 1 entries: the bigrams
+// whose first word is v are bi_words[bi_offsets[v] .. bi_offsets[v + 1]), sorted. tri_offsets
+// has one entry per bigram plus one: the trigrams with that bigram as context. A bigram that
+// exists only as a context has probability -99.
+struct BackoffTables {
+  std::vector<std::string> vocab;
+  std::uint32_t bos = 0, eos = 0, unk = 0;
+  std::vector<float> uni_prob, uni_backoff;
+  std::vector<std::uint32_t> bi_offsets, bi_words;
+  std::vector<float> bi_prob, bi_backoff;
+  std::vector<std::uint32_t> tri_offsets, tri_words;
+  std::vector<float> tri_prob;
+};
+
+// Writes the tables atomically. Throws std::invalid_argument if they are inconsistent.
+void write_backoff_model(const std::string& path, std::string_view description, const BackoffTables& tables,
+                         Units units);
 
 class KneserNeyTrainer {
  public:
@@ -47,6 +74,8 @@ class KneserNeyTrainer {
 class KneserNeyModel final : public LanguageModel {
  public:
   static KneserNeyModel open(const std::string& path);
+  // Opens a file whose scores are in `units`; ResourceError if they are in others.
+  static KneserNeyModel open(const std::string& path, Units units);
   KneserNeyModel() = default;
 
   WordId lookup(std::string_view word) const override;
@@ -62,6 +91,7 @@ class KneserNeyModel final : public LanguageModel {
   std::size_t trigrams() const { return trigram_count_; }
 
  private:
+  friend class CmuModel;  // scores the same tables by libsphinxbase's rules
   std::string_view word(std::uint32_t id) const;
   // Index of the bigram (v, w), or npos.
   std::uint32_t find_bigram(WordId v, WordId w) const;

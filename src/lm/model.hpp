@@ -7,8 +7,9 @@
 // Word ids belong to the model that gave them. The token stream the models are trained and
 // queried on is produced by lm_tokens(): words lowercased with typographic apostrophes made
 // straight, numbers as "<num>", punctuation and symbols dropped, one sentence at a time.
-// Implementations: KneserNeyModel (the project's own trained trigram model), SphinxModel (CMU's
-// US-English trigram model via libsphinxbase) and InterpolatedModel. All are immutable after
+// Implementations: KneserNeyModel (the project's own trained trigram model), CmuModel (CMU's
+// US-English trigram model, converted at build time), SphinxModel (the same through
+// libsphinxbase) and InterpolatedModel. All are immutable after
 // loading and safe to query from several threads.
 #pragma once
 
@@ -25,6 +26,10 @@ namespace unspin::lm {
 // Wide enough for an interpolation to pack its two models' ids into one (see InterpolatedModel).
 using WordId = std::uint64_t;
 
+// What CMU's model (SphinxModel, CmuModel) gives a word outside its vocabulary, and the floor of
+// its scores.
+inline constexpr float kUnknownLog10 = -7.0f;
+
 class LanguageModel {
  public:
   virtual ~LanguageModel() = default;
@@ -37,6 +42,28 @@ class LanguageModel {
   // log10 P(w) without context: how common the word is.
   virtual float unigram(WordId w) const = 0;
   virtual std::string describe() const = 0;
+};
+
+// A linear interpolation of two models: P(w|h) = lambda P_a(w|h) + (1 - lambda) P_b(w|h). Its
+// word ids pack the two models' ids (a in the low 32 bits, b in the high), so no joint
+// vocabulary is built. The component models must outlive it.
+class InterpolatedModel final : public LanguageModel {
+ public:
+  InterpolatedModel(const LanguageModel& a, const LanguageModel& b, double lambda);
+
+  WordId lookup(std::string_view word) const override;
+  WordId begin_sentence() const override { return pack(a_.begin_sentence(), b_.begin_sentence()); }
+  WordId end_sentence() const override { return pack(a_.end_sentence(), b_.end_sentence()); }
+  WordId unknown() const override { return pack(a_.unknown(), b_.unknown()); }
+  float score(WordId u, WordId v, WordId w) const override;
+  float unigram(WordId w) const override;
+  std::string describe() const override;
+
+ private:
+  static WordId pack(WordId a, WordId b) { return (a & 0xffffffffu) | (b << 32); }
+  const LanguageModel& a_;
+  const LanguageModel& b_;
+  double lambda_;
 };
 
 // The normalised LM token for a document token, or "" for tokens the models do not see.

@@ -99,38 +99,4 @@ std::vector<std::string> SphinxModel::words() const {
   return out;
 }
 
-InterpolatedModel::InterpolatedModel(const LanguageModel& a, const LanguageModel& b, double lambda)
-    : a_(a), b_(b), lambda_(lambda) {}
-
-WordId InterpolatedModel::lookup(std::string_view word) const { return pack(a_.lookup(word), b_.lookup(word)); }
-
-namespace {
-
-// log10(lambda * 10^a + (1 - lambda) * 10^b), as a + log10(lambda + (1 - lambda) * 10^(b - a)):
-// one power instead of two, on the hottest path of both fix and check.
-float mix(double lambda, double a, double b) {
-  const double p = lambda + (1 - lambda) * std::pow(10.0, b - a);
-  return static_cast<float>(std::max(a + std::log10(p), -30.0));
-}
-
-}  // namespace
-
-float InterpolatedModel::score(WordId u, WordId v, WordId w) const {
-  constexpr WordId kLow = 0xffffffffu;
-  return mix(lambda_, a_.score(u & kLow, v & kLow, w & kLow), b_.score(u >> 32, v >> 32, w >> 32));
-}
-
-float InterpolatedModel::unigram(WordId w) const {
-  constexpr WordId kLow = 0xffffffffu;
-  return mix(lambda_, a_.unigram(w & kLow), b_.unigram(w >> 32));
-}
-
-std::string InterpolatedModel::describe() const {
-  char weights[64];
-  std::snprintf(weights, sizeof weights, "interpolation of %.2f × ", lambda_);
-  char rest[16];
-  std::snprintf(rest, sizeof rest, "%.2f × ", 1 - lambda_);
-  return weights + a_.describe() + " and " + rest + b_.describe();
-}
-
 }  // namespace unspin::lm

@@ -1,4 +1,7 @@
-// CMU's US-English trigram model (Debian pocketsphinx-en-us) read through libsphinxbase.
+// CMU's US-English trigram model (Debian pocketsphinx-en-us) read through libsphinxbase. The
+// engine uses CmuModel (lm/cmu_model.hpp), the same model converted at build time and scored
+// by the project's code; this reader remains as the reference it is tested against, and for
+// the benchmark.
 //
 //   SphinxModel cmu = SphinxModel::open("/usr/share/pocketsphinx/model/en-us/en-us.lm.bin");
 //   cmu.score(cmu.begin_sentence(), cmu.lookup("the"), cmu.lookup("troops"));
@@ -15,8 +18,6 @@
 #include "lm/model.hpp"
 
 namespace unspin::lm {
-
-inline constexpr float kUnknownLog10 = -7.0f;
 
 class SphinxModel final : public LanguageModel {
  public:
@@ -41,28 +42,6 @@ class SphinxModel final : public LanguageModel {
   struct Impl;
   explicit SphinxModel(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
-};
-
-// A linear interpolation of two models: P(w|h) = lambda P_a(w|h) + (1 - lambda) P_b(w|h). Its
-// word ids pack the two models' ids (a in the low 32 bits, b in the high), so no joint
-// vocabulary is built. The component models must outlive it.
-class InterpolatedModel final : public LanguageModel {
- public:
-  InterpolatedModel(const LanguageModel& a, const LanguageModel& b, double lambda);
-
-  WordId lookup(std::string_view word) const override;
-  WordId begin_sentence() const override { return pack(a_.begin_sentence(), b_.begin_sentence()); }
-  WordId end_sentence() const override { return pack(a_.end_sentence(), b_.end_sentence()); }
-  WordId unknown() const override { return pack(a_.unknown(), b_.unknown()); }
-  float score(WordId u, WordId v, WordId w) const override;
-  float unigram(WordId w) const override;
-  std::string describe() const override;
-
- private:
-  static WordId pack(WordId a, WordId b) { return (a & 0xffffffffu) | (b << 32); }
-  const LanguageModel& a_;
-  const LanguageModel& b_;
-  double lambda_;
 };
 
 }  // namespace unspin::lm

@@ -6,17 +6,8 @@ unspin=$1 built=$2 data=$3
 [ -f "$built/commas.tsv" ] || { echo "skip: no $built/commas.tsv (tools/setup, then tools/build)"; exit 0; }
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/data"
-for f in "$built"/*; do [ "$(basename "$f")" = commas.tsv ] || ln -s "$f" "$work/data/"; done
-
-expect_error() {  # expect_error WHAT PATTERN COMMAND...
-  local what=$1 pattern=$2; shift 2
-  UNSPIN_DATA=$work/data "$@" >"$work/out" 2>"$work/err"
-  local status=$?
-  [ "$status" = 2 ] || { echo "FAIL ($what): exit status $status, expected 2"; cat "$work/err"; exit 1; }
-  grep -q -- "$pattern" "$work/err" || { echo "FAIL ($what): stderr lacks '$pattern':"; cat "$work/err"; exit 1; }
-  [ "$(wc -l <"$work/err")" = 1 ] || { echo "FAIL ($what): more than one line on stderr"; cat "$work/err"; exit 1; }
-}
+. "$(dirname "$0")/lib.sh"
+data_without commas.tsv
 
 expect_error "fix, missing" "commas.tsv: cannot read the comma model.*tools/setup" "$unspin" fix -o "$work/fixed.txt" "$data/clean.txt"
 [ -e "$work/fixed.txt" ] && { echo "FAIL: an output file was written"; exit 1; }

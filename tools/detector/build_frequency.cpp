@@ -14,9 +14,9 @@
 #include "detect/frequency_table.hpp"
 #include "errors.hpp"
 #include "lexicon/lexicon.hpp"
+#include "lm/cmu_model.hpp"
 #include "lm/default_model.hpp"
 #include "lm/kneser_ney.hpp"
-#include "lm/sphinx_model.hpp"
 #include "resources.hpp"
 
 using namespace unspin;
@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
     for (std::string& w : lm::KneserNeyModel::open(data_path("news.kn3")).words()) {
       if (lookup_shape(w)) vocabulary.insert(std::move(w));
     }
-    for (std::string& w : lm::SphinxModel::open(lm::SphinxModel::default_path()).words()) {
+    for (std::string& w : lm::CmuModel::open(lm::CmuModel::default_path()).words()) {
       if (lookup_shape(w)) vocabulary.insert(std::move(w));
     }
     std::vector<detect::FrequencyEntry> entries;

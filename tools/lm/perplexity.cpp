@@ -1,6 +1,6 @@
 // unspin-perplexity: compares language models on held-out clean text.
 //
-//   unspin-perplexity --text build/data/clean/dev --kn build/data/news.kn3 [--cmu PATH]
+//   unspin-perplexity --text build/data/clean/dev --kn build/data/news.kn3 [--cmu build/data/cmu.kn3]
 //
 // Prints, for the project's Kneser-Ney model alone, CMU's model alone and their linear
 // interpolations, the perplexity over every token (with </s>) and over the tokens both models
@@ -15,14 +15,14 @@
 #include <sstream>
 
 #include "errors.hpp"
+#include "lm/cmu_model.hpp"
 #include "lm/kneser_ney.hpp"
-#include "lm/sphinx_model.hpp"
 
 namespace fs = std::filesystem;
 using namespace unspin;
 
 int main(int argc, char** argv) {
-  std::string text_dir, kn_path, cmu_path = lm::SphinxModel::default_path();
+  std::string text_dir, kn_path, cmu_path = lm::CmuModel::default_path();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--text") text_dir = argv[i + 1];
@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
   }
   try {
     const lm::KneserNeyModel kn = lm::KneserNeyModel::open(kn_path);
-    const lm::SphinxModel cmu = lm::SphinxModel::open(cmu_path);
+    const lm::CmuModel cmu = lm::CmuModel::open(cmu_path);
     std::vector<std::vector<std::string>> sentences;
     text::Segmenter segmenter;
     std::vector<std::string> files;
