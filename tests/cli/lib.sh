@@ -3,6 +3,7 @@
 
 # data_without NAME: $work/data holds links to every file of $built except NAME.
 data_without() {
+  built=$(cd "$built" && pwd) || exit 1  # the links must not depend on the working directory
   mkdir -p "$work/data"
   for f in "$built"/*; do [ "$(basename "$f")" = "$1" ] || ln -sf "$f" "$work/data/"; done
 }
