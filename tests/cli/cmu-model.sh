@@ -3,11 +3,8 @@
 # wrong kind of model file is a clear error, exit status 2, and no output file is left behind.
 set -u
 unspin=$1 built=$2 data=$3
-[ -f "$built/cmu.kn3" ] || { echo "skip: no $built/cmu.kn3 (tools/setup, then tools/build)"; exit 0; }
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
 . "$(dirname "$0")/lib.sh"
-data_without cmu.kn3
+without_data_file cmu.kn3
 
 expect_error "fix, missing" "cmu.kn3: CMU's language model is missing; the build converts it from .*tools/build" "$unspin" fix -o "$work/fixed.txt" "$data/clean.txt"
 [ -e "$work/fixed.txt" ] && { echo "FAIL: an output file was written"; exit 1; }

@@ -3,11 +3,8 @@
 # no output file is left behind.
 set -u
 unspin=$1 built=$2 data=$3
-[ -f "$built/commas.tsv" ] || { echo "skip: no $built/commas.tsv (tools/setup, then tools/build)"; exit 0; }
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
 . "$(dirname "$0")/lib.sh"
-data_without commas.tsv
+without_data_file commas.tsv
 
 expect_error "fix, missing" "commas.tsv: cannot read the comma model.*tools/setup" "$unspin" fix -o "$work/fixed.txt" "$data/clean.txt"
 [ -e "$work/fixed.txt" ] && { echo "FAIL: an output file was written"; exit 1; }

@@ -1,5 +1,15 @@
-# Shared by the CLI tests of generated data files. Sourced after `unspin`, `built` (build/data)
-# and `work` (a scratch directory) are set.
+# Shared by the CLI tests of generated data files. Sourced after `unspin` and `built`
+# (build/data) are set.
+
+# without_data_file NAME: skips the test (exit 0) when the build has not made NAME; otherwise
+# makes the scratch directory $work (removed on exit) and $work/data, which holds links to every
+# file of $built except NAME.
+without_data_file() {
+  [ -f "$built/$1" ] || { echo "skip: no $built/$1 (tools/setup, then tools/build)"; exit 0; }
+  work=$(mktemp -d) || exit 1
+  trap 'rm -rf "$work"' EXIT
+  data_without "$1"
+}
 
 # data_without NAME: $work/data holds links to every file of $built except NAME.
 data_without() {
