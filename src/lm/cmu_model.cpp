@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <limits>
 #include <numeric>
 #include <tuple>
 
@@ -17,11 +16,6 @@ namespace {
 
 // libsphinxbase's logmath base for CMU's model (SphinxModel opens it with 1.0001).
 const double kLog10OfBase = std::log10(1.0001);
-
-// A context-only bigram: a trigram's first two words that are not a bigram of the model. Its
-// probability is this impossible value (scores are at most 0), its back-off 0, as libsphinxbase
-// gives a context it cannot find.
-constexpr float kContextOnly = 1.0f;
 
 // The layout of libsphinxbase's trie format (ngram_model_trie.c and lm_trie.c, sphinxbase
 // 5prealpha), as Debian's en-us.lm.bin is written:
@@ -119,7 +113,6 @@ BackoffTables read_sphinx_trie(const std::string& path) {
   const std::uint32_t word_mask = (1u << word_bits) - 1, next_mask = (1u << next_bits) - 1, code_mask = kQuantBins - 1;
   Packed bigrams{{}, word_bits + 32u + next_bits};
   Packed trigrams{{}, word_bits + 16u};
-  // Each array is sized for one entry more than its count, plus 8 bytes of slack.
   // Each array has room for one entry past its count and 8 bytes of slack, so that every read
   // of 4 bytes at an entry's field stays inside it.
   auto size = [](std::uint64_t entries, std::uint32_t bits) { return ((entries + 1) * bits + 7) / 8 + 8; };
@@ -170,7 +163,6 @@ BackoffTables read_sphinx_trie(const std::string& path) {
   struct Bigram {
     std::uint32_t v, w;
     float prob, backoff;
-    std::uint32_t index;  // in the trie, for its trigrams
   };
   struct Trigram {
     std::uint32_t u, v, w;
@@ -188,7 +180,7 @@ BackoffTables read_sphinx_trie(const std::string& path) {
       if (v >= n1) throw in.corrupt("a bigram names word " + std::to_string(v));
       const float backoff = bigram_backoffs[bigrams.field(i, word_bits, code_mask)];
       const float prob = bigram_probs[bigrams.field(i, word_bits + 16u, code_mask)];
-      bi.push_back({rank[v], rank[w], prob, backoff, i});
+      bi.push_back({rank[v], rank[w], prob, backoff});
       const std::uint32_t first = bigrams.field(i, word_bits + 32u, next_mask);
       const std::uint32_t last = bigrams.field(i + 1, word_bits + 32u, next_mask);
       if (first > last || last > n3) throw in.corrupt("a bigram points outside the trigrams");
@@ -200,32 +192,22 @@ BackoffTables read_sphinx_trie(const std::string& path) {
     }
   }
 
-  // Forward order: bigrams by (v, w); trigrams by (u, v, w) under their context bigram (u, v).
+  // Forward order: bigrams by (v, w); trigrams by (u, v, w), each under its context, the bigram
+  // (u, v), which an ARPA model always has.
   std::sort(bi.begin(), bi.end(), [](const Bigram& a, const Bigram& b) { return std::tie(a.v, a.w) < std::tie(b.v, b.w); });
   std::sort(tri.begin(), tri.end(), [](const Trigram& a, const Trigram& b) { return std::tie(a.u, a.v, a.w) < std::tie(b.u, b.v, b.w); });
-  std::vector<Bigram> contexts;  // trigram contexts that are not bigrams
-  for (std::size_t k = 0; k < tri.size(); ++k) {
-    if (k > 0 && std::tie(tri[k].u, tri[k].v) == std::tie(tri[k - 1].u, tri[k - 1].v)) continue;
-    const Bigram key{tri[k].u, tri[k].v, 0, 0, 0};
-    if (!std::binary_search(bi.begin(), bi.end(), key, [](const Bigram& a, const Bigram& b) { return std::tie(a.v, a.w) < std::tie(b.v, b.w); })) {
-      contexts.push_back({tri[k].u, tri[k].v, kContextOnly, 0.0f, 0});
-    }
-  }
-  if (!contexts.empty()) {
-    bi.insert(bi.end(), contexts.begin(), contexts.end());
-    std::sort(bi.begin(), bi.end(), [](const Bigram& a, const Bigram& b) { return std::tie(a.v, a.w) < std::tie(b.v, b.w); });
-  }
   t.bi_offsets.assign(std::size_t{V} + 1, 0);
   t.tri_offsets.assign(bi.size() + 1, 0);
-  std::size_t k = 0;
+  std::size_t k = 0;  // the next trigram: both lists are sorted by context
   for (std::size_t b = 0; b < bi.size(); ++b) {
     if (b > 0 && bi[b].v == bi[b - 1].v && bi[b].w == bi[b - 1].w) throw in.corrupt("a bigram twice");
+    if (k < tri.size() && std::tie(tri[k].u, tri[k].v) < std::tie(bi[b].v, bi[b].w)) {
+      throw in.corrupt("a trigram whose first two words are not a bigram");
+    }
     ++t.bi_offsets[bi[b].v + 1];
     t.bi_words.push_back(bi[b].w);
     t.bi_prob.push_back(bi[b].prob);
     t.bi_backoff.push_back(bi[b].backoff);
-    // Both are sorted by context and every trigram context is a bigram now, so the trigrams of
-    // bigram b start at k.
     const std::size_t first = k;
     while (k < tri.size() && tri[k].u == bi[b].v && tri[k].v == bi[b].w) {
       if (k > first && tri[k].w == tri[k - 1].w) throw in.corrupt("a trigram twice");
@@ -235,6 +217,7 @@ BackoffTables read_sphinx_trie(const std::string& path) {
     }
     t.tri_offsets[b + 1] = static_cast<std::uint32_t>(k - first);
   }
+  if (k < tri.size()) throw in.corrupt("a trigram whose first two words are not a bigram");
   for (std::uint32_t v = 0; v < V; ++v) t.bi_offsets[v + 1] += t.bi_offsets[v];
   for (std::size_t b = 0; b < bi.size(); ++b) t.tri_offsets[b + 1] += t.tri_offsets[b];
   return t;
@@ -269,15 +252,11 @@ float CmuModel::score(WordId u, WordId v, WordId w) const {
   const KneserNeyModel& t = tables_;
   if (w == t.unk_ || w >= t.vocab_ || v >= t.vocab_ || u >= t.vocab_) return kUnknownLog10;
   if (v == t.unk_) return to_log10(t.uni_prob_[w]);
-  auto bigram = [&t](WordId a, WordId b) {
-    const std::uint32_t i = t.find_bigram(a, b);
-    return i != 0xffffffffu && t.bi_prob_[i] != kContextOnly ? i : 0xffffffffu;
-  };
-  const std::uint32_t b = bigram(v, w);
+  const std::uint32_t b = t.find_bigram(v, w);
   if (u == t.unk_ || v == t.bos_) {
     return to_log10(b != 0xffffffffu ? t.bi_prob_[b] : t.uni_prob_[w] + t.uni_backoff_[v]);
   }
-  const std::uint32_t context = t.find_bigram(u, v);  // may be context-only, with back-off 0
+  const std::uint32_t context = t.find_bigram(u, v);
   const float context_backoff = context != 0xffffffffu ? t.bi_backoff_[context] : 0.0f;
   if (b == 0xffffffffu) return to_log10(t.uni_prob_[w] + t.uni_backoff_[v] + context_backoff);
   if (context != 0xffffffffu) {

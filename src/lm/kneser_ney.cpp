@@ -275,8 +275,8 @@ void write_backoff_model(const std::string& path, std::string_view description, 
   place(h.pool_offset, pool.size());
   h.pool_size = word_offsets.back();
   place(h.word_offsets_offset, word_offsets.size() * 4);
-  place(h.uni_prob_offset, V * 4);
-  place(h.uni_backoff_offset, V * 4);
+  place(h.uni_prob_offset, std::size_t{V} * 4);
+  place(h.uni_backoff_offset, std::size_t{V} * 4);
   place(h.bi_offsets_offset, (V + std::size_t{1}) * 4);
   place(h.bi_words_offset, B * 4);
   place(h.bi_prob_offset, B * 4);
