@@ -21,7 +21,6 @@ namespace unspin::lm {
 
 class SphinxModel final : public LanguageModel {
  public:
-  static std::string default_path() { return "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin"; }
   // Throws ResourceError when the file is missing or libsphinxbase cannot read it.
   static SphinxModel open(const std::string& path);
   ~SphinxModel() override;

@@ -8,11 +8,6 @@ without_data_file() {
   [ -f "$built/$1" ] || { echo "skip: no $built/$1 (tools/setup, then tools/build)"; exit 0; }
   work=$(mktemp -d) || exit 1
   trap 'rm -rf "$work"' EXIT
-  data_without "$1"
-}
-
-# data_without NAME: $work/data holds links to every file of $built except NAME.
-data_without() {
   built=$(cd "$built" && pwd) || exit 1  # the links must not depend on the working directory
   mkdir -p "$work/data"
   for f in "$built"/*; do [ "$(basename "$f")" = "$1" ] || ln -sf "$f" "$work/data/"; done

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "errors.hpp"
+#include "lm/cmu_model.hpp"
 #include "lm/score_cache.hpp"
 #include "lm/sphinx_model.hpp"
 #include "temp_path.hpp"
@@ -99,11 +100,11 @@ TEST_CASE("a corrupt model file is a clear error", "[lm]") {
 }
 
 TEST_CASE("the CMU model and interpolation", "[lm]") {
-  if (!fs::exists(SphinxModel::default_path())) {
-    WARN("skipped: " << SphinxModel::default_path() << " is absent (tools/setup installs it)");
+  if (!fs::exists(CmuModel::source_path())) {
+    WARN("skipped: " << CmuModel::source_path() << " is absent (tools/setup installs it)");
     return;
   }
-  const SphinxModel cmu = SphinxModel::open(SphinxModel::default_path());
+  const SphinxModel cmu = SphinxModel::open(CmuModel::source_path());
   const WordId bos = cmu.begin_sentence();
   CHECK(cmu.score(bos, cmu.lookup("the"), cmu.lookup("troops")) > cmu.score(bos, cmu.lookup("the"), cmu.lookup("troopers")));
   CHECK(cmu.lookup("qqqzzz") == cmu.unknown());

@@ -368,7 +368,7 @@ int lm_speed(const fs::path& corpus) {
     return unspin::lm::KneserNeyModel::open(unspin::data_path("news.kn3"));
   });
   const double b = measure("CMU via libsphinxbase", [] {
-    return unspin::lm::SphinxModel::open(unspin::lm::SphinxModel::default_path());
+    return unspin::lm::SphinxModel::open(unspin::lm::CmuModel::source_path());
   });
   const double c = measure("CMU converted (own format, memory-mapped; the default)", [] {
     return unspin::lm::CmuModel::open(unspin::lm::CmuModel::default_path());
