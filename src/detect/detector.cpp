@@ -149,7 +149,7 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
         continue;
       }
       const lexicon::PhraseMatch* hit = nullptr;
-      for (const lexicon::PhraseMatch& m : view.matches(s.token)) {
+      for (const lexicon::PhraseMatch& m : view.matches(i)) {
         if (view.usable(i, m)) {
           hit = &m;
           break;

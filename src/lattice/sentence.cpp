@@ -28,14 +28,29 @@ std::vector<lm::WordId> WordIds::operator()(const std::vector<std::string>& word
   return out;
 }
 
-bool code_like(std::string_view chunk) {
-  // Everything below needs one of these characters; most chunks ("word", "word,") have none.
+namespace {
+
+// Everything code_like() looks for needs one of these characters; most chunks ("word", "word,")
+// have none.
+bool has_special(std::string_view text) {
   static constexpr auto kSpecial = [] {
     std::array<bool, 256> t{};
     for (const char c : std::string_view("./=(@#_\\:$`")) t[static_cast<unsigned char>(c)] = true;
     return t;
   }();
-  if (std::none_of(chunk.begin(), chunk.end(), [](char c) { return kSpecial[static_cast<unsigned char>(c)]; })) return false;
+  return std::any_of(text.begin(), text.end(), [](char c) { return kSpecial[static_cast<unsigned char>(c)]; });
+}
+
+// Words with digits ("mp3", "COVID19") are code-like, except ordinals ("21st").
+bool digits_not_ordinal(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
+}
+
+}  // namespace
+
+bool code_like(std::string_view chunk) {
+  if (!has_special(chunk)) return false;
   if (chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos) return true;
   if (chunk.find('@') != std::string_view::npos || chunk.front() == '#') return true;
   if (chunk.find('_') != std::string_view::npos || chunk.find('\\') != std::string_view::npos) return true;
@@ -127,8 +142,7 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
     : doc_(doc), ids_(ids), phrases_(phrases) {
   const auto tokens = doc.tokens();
   type_of_.resize(tokens.size());
-  types_.push_back({"", "", ids.model().unknown(), false, false});  // type 0: spaces, line breaks, invalid bytes
-  lower_by_type_.push_back(types_.back().lower);
+  types_.push_back({"", "", ids.model().unknown(), nullptr, false, false, false});  // type 0: spaces, line breaks, invalid bytes
   // Words, numbers and the rest are interned apart: the same text maps to a different
   // language-model token by kind ("<num>", or none for punctuation). An open-addressing table of
   // type indexes (0: empty), keyed by the first occurrence's text and kind.
@@ -156,10 +170,11 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
       type.lower = text::to_lower(text);
       type.lm = lm::lm_token(text, t.kind);
       type.id = type.lm.empty() ? ids.model().unknown() : ids(type.lm);
-      type.starts_phrase = t.kind == TokenKind::Word && phrases.starts_entry(type.lower);
+      type.phrase_starts = t.kind == TokenKind::Word ? phrases.starts(type.lower) : nullptr;
       type.content_form = editable_form(type.lm);
+      type.special = has_special(text);
+      type.digits = t.kind == TokenKind::Word && digits_not_ordinal(text);
       types_.push_back(std::move(type));
-      lower_by_type_.push_back(types_.back().lower);
       keys.push_back({text, kind});
       const auto index = static_cast<std::uint32_t>(types_.size() - 1);
       table[at] = index;
@@ -177,8 +192,12 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
       type_of_[i] = table[at];
     }
   }
+  // types_ is complete: its strings stay where they are from here on.
+  lower_by_type_.reserve(types_.size());
+  for (const WordType& type : types_) lower_by_type_.push_back(type.lower);
   lower_ = {type_of_, lower_by_type_};
   find_markup();
+  find_code();
 }
 
 void DocumentWords::find_markup() {
@@ -239,43 +258,67 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> protected_chunks(const text
   return protect;
 }
 
+void DocumentWords::find_code() {
+  // protected_chunks() over the whole document in one pass, asking code_like() only about the
+  // chunks with a special character.
+  const auto tokens = doc_.tokens();
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  std::uint32_t chunk_begin = 0;
+  bool special = false;
+  for (std::uint32_t k = 0; k <= n; ++k) {
+    if (k < n && tokens[k].kind != TokenKind::Space && tokens[k].kind != TokenKind::LineBreak) {
+      special = special || types_[type_of_[k]].special;
+      continue;
+    }
+    if (special && code_like(doc_.bytes().substr(tokens[chunk_begin].begin, tokens[k - 1].end - tokens[chunk_begin].begin))) {
+      code_.emplace_back(chunk_begin, k);
+    }
+    special = false;
+    chunk_begin = k + 1;
+  }
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> DocumentWords::protected_chunks(std::uint32_t first,
+                                                                                     std::uint32_t end) const {
+  // The document's code-like chunks that overlap [first, end), cut to it.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  auto it = std::upper_bound(code_.begin(), code_.end(), first,
+                             [](std::uint32_t t, const std::pair<std::uint32_t, std::uint32_t>& r) { return t < r.second; });
+  for (; it != code_.end() && it->first < end; ++it) out.emplace_back(std::max(it->first, first), std::min(it->second, end));
+  return out;
+}
+
 SentenceView::SentenceView(const DocumentWords& words, const text::Sentence& sentence)
     : doc_(words.doc()), sentence_(sentence) {
-  const text::Document& doc = doc_;
-  const auto tokens = doc.tokens();
+  const auto tokens = doc_.tokens();
   const std::size_t n = sentence.end_token - sentence.first_token;
   // Few sentences have a protected chunk, so their token ranges are listed, in order.
-  const std::vector<std::pair<std::uint32_t, std::uint32_t>> protect = protected_chunks(doc, sentence.first_token, sentence.end_token);
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> protect = words.protected_chunks(sentence.first_token, sentence.end_token);
   auto next_protected = protect.begin();
   slots_.reserve(n / 2 + 1);  // about every other token is a word in English
+  match_begin_.reserve(n / 2 + 2);
   bool first_word = true;
   for (std::uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
     const text::Token& t = tokens[i];
     if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
     const WordType& type = words.type(i);
     const bool name = !first_word && t.kind == TokenKind::Word && t.shape != CaseShape::Lower && t.shape != CaseShape::None;
-    // Words with digits ("mp3", "COVID19") are code-like, except ordinals ("21st").
-    bool digits = false;
-    if (t.kind == TokenKind::Word) {
-      const std::string_view w = doc.text(t);
-      digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-               !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
-    }
     while (next_protected != protect.end() && next_protected->second <= i) ++next_protected;
     const bool in_code = (next_protected != protect.end() && next_protected->first <= i) ||
                          (words.has_markup() && words.in_markup(i));
-    slots_.push_back({i, words.type_index(i), type.lm, type.id, in_code || digits, name, type.content_form});
+    slots_.push_back({i, words.type_index(i), type.lm, type.id, in_code || type.digits, name, type.content_form});
     first_word = false;
+    // Phrase matches at every word that can start one, restricted to the sentence.
+    match_begin_.push_back(static_cast<std::uint32_t>(matches_.size()));
+    if (type.phrase_starts) {
+      const std::size_t before = matches_.size();
+      words.phrases().match(doc_, i, words.lower(), *type.phrase_starts, matches_);
+      const auto past_end = [&](const lexicon::PhraseMatch& m) { return m.end_token > sentence.end_token; };
+      matches_.erase(std::remove_if(matches_.begin() + static_cast<std::ptrdiff_t>(before), matches_.end(), past_end),
+                     matches_.end());
+    }
   }
-  // Phrase matches at every word that can start one, restricted to the sentence.
-  matches_.resize(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t token = sentence.first_token + static_cast<std::uint32_t>(k);
-    if (!words.type(token).starts_phrase) continue;
-    auto found = words.phrases().match(doc, token, &words.lower());
-    std::erase_if(found, [&](const lexicon::PhraseMatch& m) { return m.end_token > sentence.end_token; });
-    matches_[k] = std::move(found);
-  }
+  match_begin_.push_back(static_cast<std::uint32_t>(matches_.size()));
 }
 
 std::uint32_t SentenceView::slot_at(std::uint32_t token) const {

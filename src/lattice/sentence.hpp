@@ -43,8 +43,11 @@ struct WordType {
   std::string lower;  // the text lowercased
   std::string lm;     // its language-model token ("" for punctuation and symbols)
   lm::WordId id;      // and that token's id in the model
-  bool starts_phrase; // a word some phrase-dictionary entry starts with
+  // The phrase-dictionary entries a word of this spelling starts (nullptr for most words).
+  const lexicon::PhraseTable::Starts* phrase_starts;
   bool content_form;  // editable_form(lm): may take a reverse-thesaurus candidate where it is not a name
+  bool special;       // has a character code_like() looks for: only then can its chunk be code
+  bool digits;        // a word with digits that is not an ordinal ("mp3", not "21st"): code-like
 };
 
 // A document's tokens, interned once by spelling: their lowercase forms (for phrase matching) and
@@ -71,19 +74,23 @@ class DocumentWords {
   // Whether token `i` lies inside an HTML or XML tag ("<div data-role=\"stated\">"): never edited.
   bool has_markup() const { return !markup_.empty(); }
   bool in_markup(std::uint32_t i) const;
+  // protected_chunks(doc(), first, end), from a list made once for the whole document.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> protected_chunks(std::uint32_t first, std::uint32_t end) const;
   const lexicon::PhraseTable& phrases() const { return phrases_; }
 
  private:
   const text::Document& doc_;
   WordIds& ids_;
   const lexicon::PhraseTable& phrases_;
-  std::deque<WordType> types_;  // stable addresses: lower_by_type_ points into it
+  std::vector<WordType> types_;  // complete before lower_by_type_ points into it
   std::vector<std::uint32_t> type_of_;  // by token
   std::vector<std::string_view> lower_by_type_;
   lexicon::LowerTokens lower_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> markup_;  // token ranges of tags, in order
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> code_;    // token ranges of code-like chunks, in order
 
   void find_markup();
+  void find_code();
 };
 
 // A word the language model sees, and what may be done to it.
@@ -124,10 +131,9 @@ class SentenceView {
   SentenceView(const DocumentWords& words, const text::Sentence& sentence);
 
   const std::vector<Slot>& slots() const { return slots_; }
-  // Phrase matches starting at the document token `token` of this sentence, longest first,
-  // restricted to the sentence.
-  const std::vector<lexicon::PhraseMatch>& matches(std::uint32_t token) const {
-    return matches_[token - sentence_.first_token];
+  // Phrase matches starting at slot `i`'s word, longest first, restricted to the sentence.
+  std::span<const lexicon::PhraseMatch> matches(std::uint32_t i) const {
+    return std::span<const lexicon::PhraseMatch>(matches_).subspan(match_begin_[i], match_begin_[i + 1] - match_begin_[i]);
   }
   // Index of the first slot whose token is at or after `token` (slots().size() if none).
   std::uint32_t slot_at(std::uint32_t token) const;
@@ -141,7 +147,8 @@ class SentenceView {
   const text::Document& doc_;
   const text::Sentence& sentence_;
   std::vector<Slot> slots_;
-  std::vector<std::vector<lexicon::PhraseMatch>> matches_;  // by token, from the sentence's first
+  std::vector<lexicon::PhraseMatch> matches_;  // by slot: slot i's are [match_begin_[i], match_begin_[i + 1])
+  std::vector<std::uint32_t> match_begin_;
 };
 
 // log10 of the words `words` placed after the two slots before `at`, followed by the next two

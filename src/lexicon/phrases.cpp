@@ -270,6 +270,31 @@ ImportSummary PhraseTable::load_csv(const std::string& path, const std::string& 
   return summary;
 }
 
+namespace {
+
+// Whether entry `e` matches at document token `first`; sets `end` one past its last token. Each
+// later token needs the same spacing before it and the same lowercase text.
+template <typename Lowered>
+bool matches_at(const PhraseEntry& e, std::span<const text::Token> tokens, std::size_t first, const Lowered& lowered,
+                std::size_t& end) {
+  std::size_t at = first;
+  for (std::size_t k = 1; k < e.tokens.size(); ++k) {
+    std::size_t next = at + 1;
+    const bool space = next < tokens.size() && tokens[next].kind == text::TokenKind::Space;
+    if (space) ++next;
+    if (space != e.space_before[k] || next >= tokens.size() || tokens[next].kind == text::TokenKind::Space ||
+        tokens[next].kind == text::TokenKind::LineBreak || tokens[next].kind == text::TokenKind::Invalid ||
+        lowered(next) != e.tokens[k]) {
+      return false;
+    }
+    at = next;
+  }
+  end = at + 1;
+  return true;
+}
+
+}  // namespace
+
 std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size_t first,
                                             const LowerTokens* lower) const {
   std::vector<PhraseMatch> out;
@@ -280,24 +305,23 @@ std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size
     scratch = text::to_lower(doc.text(tokens[i]));
     return scratch;
   };
-  const auto it = by_first_.find(lowered(first));
-  if (it == by_first_.end()) return out;
-  for (const std::uint32_t index : it->second) {
-    const PhraseEntry& e = entries_[index];
-    std::size_t at = first;
-    bool ok = true;
-    for (std::size_t k = 1; k < e.tokens.size() && ok; ++k) {
-      std::size_t next = at + 1;
-      const bool space = next < tokens.size() && tokens[next].kind == text::TokenKind::Space;
-      if (space) ++next;
-      ok = space == e.space_before[k] && next < tokens.size() &&
-           tokens[next].kind != text::TokenKind::Space && tokens[next].kind != text::TokenKind::LineBreak &&
-           tokens[next].kind != text::TokenKind::Invalid && lowered(next) == e.tokens[k];
-      at = next;
-    }
-    if (ok) out.push_back({&e, static_cast<std::uint32_t>(at + 1)});
+  const Starts* list = starts(lowered(first));
+  if (!list) return out;
+  for (const std::uint32_t index : *list) {
+    std::size_t end = 0;
+    if (matches_at(entries_[index], tokens, first, lowered, end)) out.push_back({&entries_[index], static_cast<std::uint32_t>(end)});
   }
   return out;
+}
+
+void PhraseTable::match(const text::Document& doc, std::size_t first, const LowerTokens& lower, const Starts& starts,
+                        std::vector<PhraseMatch>& out) const {
+  const auto tokens = doc.tokens();
+  auto lowered = [&lower](std::size_t i) { return lower[i]; };
+  for (const std::uint32_t index : starts) {
+    std::size_t end = 0;
+    if (matches_at(entries_[index], tokens, first, lowered, end)) out.push_back({&entries_[index], static_cast<std::uint32_t>(end)});
+  }
 }
 
 std::vector<const PhraseEntry*> PhraseTable::lookup(std::string_view spun) const {

@@ -84,9 +84,17 @@ class PhraseTable {
   // when given, holds every token of `doc` already lowercased (callers matching at many tokens
   // lowercase once); otherwise tokens are lowercased on the fly.
   std::vector<PhraseMatch> match(const text::Document& doc, std::size_t first, const LowerTokens* lower = nullptr) const;
-  // Whether some entry's spun form starts with this lowercase token: most words cannot start a
-  // match, and callers can skip them before asking for one.
-  bool starts_entry(std::string_view lower_token) const { return by_first_.find(lower_token) != by_first_.end(); }
+  // The entries whose spun form starts with this lowercase token, or nullptr: most words cannot
+  // start a match, and callers that see a spelling many times ask once and keep the answer.
+  using Starts = std::vector<std::uint32_t>;
+  const Starts* starts(std::string_view lower_token) const {
+    const auto it = by_first_.find(lower_token);
+    return it == by_first_.end() ? nullptr : &it->second;
+  }
+  bool starts_entry(std::string_view lower_token) const { return starts(lower_token) != nullptr; }
+  // match() for a caller that has looked up the token's starts(): appends to `out`.
+  void match(const text::Document& doc, std::size_t first, const LowerTokens& lower, const Starts& starts,
+             std::vector<PhraseMatch>& out) const;
   // Entries with exactly this spun form (lowercase, as written in a dictionary).
   std::vector<const PhraseEntry*> lookup(std::string_view spun) const;
 
@@ -99,7 +107,7 @@ class PhraseTable {
   void add(std::string spun, std::string original, float weight, PhraseSource source, std::string origin);
 
   std::vector<PhraseEntry> entries_;  // stable indexes; by_first_ points into it by index
-  text::StringMap<std::vector<std::uint32_t>> by_first_;
+  text::StringMap<Starts> by_first_;  // longest entry first; never changed after loading
   text::StringMap<std::vector<std::uint32_t>> by_spun_;  // for lookup()
   std::vector<DocumentRule> rules_;
   text::Segmenter segmenter_;  // tokenizes spun forms exactly as documents are tokenized

@@ -96,7 +96,7 @@ class SentenceDecoder {
       const Slot& s = slots_[i];
       if (s.protect) continue;
       // Phrase dictionary.
-      for (const lexicon::PhraseMatch& m : view_.matches(s.token)) {
+      for (const lexicon::PhraseMatch& m : view_.matches(i)) {
         if (!view_.usable(i, m)) continue;
         const std::uint32_t end = view_.slot_at(m.end_token);
         Arc arc{i, end, s.token, m.end_token, ids_(lattice::lm_words(m.entry->original)), text::to_lower(m.entry->original),
@@ -576,12 +576,16 @@ double Fixer::document_bias(const lattice::DocumentWords& words, std::size_t num
   std::size_t word_count = 0;
   const text::Document& doc = words.doc();
   const auto tokens = doc.tokens();
+  std::vector<lexicon::PhraseMatch> found;
   for (std::uint32_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::Word) continue;
     ++word_count;
-    if (!words.type(i).starts_phrase) continue;
+    const lexicon::PhraseTable::Starts* starts = words.type(i).phrase_starts;
+    if (!starts) continue;
     bool counted = false;
-    for (const lexicon::PhraseMatch& m : lexicon_.phrases().match(doc, i, &words.lower())) {
+    found.clear();
+    lexicon_.phrases().match(doc, i, words.lower(), *starts, found);
+    for (const lexicon::PhraseMatch& m : found) {
       if (written) ++(*written)[m.entry];
       if (!counted && m.entry->weight >= 0.8f && m.entry->tokens.size() >= 2) {
         ++strong;

@@ -115,11 +115,13 @@ TEST_CASE("a document's words are interned once per spelling", "[lattice]") {
   CHECK(words.type_index(troopers[0] + 1) == 0);
   CHECK(words.lower(troopers[0] + 1).empty());
   // Words the phrase dictionary has entries for are marked; the view finds the same matches.
-  CHECK(words.type(troopers[0]).starts_phrase);
-  CHECK_FALSE(words.type(left[0]).starts_phrase);
+  REQUIRE(words.type(troopers[0]).phrase_starts);
+  CHECK(words.type(troopers[0]).phrase_starts == engine->lexicon->phrases().starts("troopers"));
+  CHECK_FALSE(words.type(left[0]).phrase_starts);
   const lattice::SentenceView view(words, doc.sentences()[1]);
   const auto by = std::find_if(view.slots().begin(), view.slots().end(), [](const lattice::Slot& s) { return s.lm == "by"; });
   REQUIRE(by != view.slots().end());
-  REQUIRE_FALSE(view.matches(by->token).empty());
-  CHECK(view.matches(by->token).front().entry->original == "never");
+  const auto by_slot = static_cast<std::uint32_t>(by - view.slots().begin());
+  REQUIRE_FALSE(view.matches(by_slot).empty());
+  CHECK(view.matches(by_slot).front().entry->original == "never");
 }
