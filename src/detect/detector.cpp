@@ -141,6 +141,7 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
     SentenceHits out;
     const lattice::SentenceView view(types, sentence);
     const std::vector<Slot>& slots = view.slots();
+    lattice::WrittenScores written(model_, slots);
     out.raw[kWords] = static_cast<double>(slots.size());
     for (std::uint32_t i = 0; i < slots.size();) {
       const Slot& s = slots[i];
@@ -159,10 +160,7 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
         const std::uint32_t end = view.slot_at(hit->end_token);
         const std::vector<std::string> original_words = lattice::lm_words(hit->entry->original);
         const std::vector<lm::WordId> original = ids(original_words);
-        std::vector<lm::WordId> written;
-        for (std::uint32_t k = i; k < end; ++k) written.push_back(slots[k].id);
-        double gain = lattice::window_score(model_, slots, i, end, original.data(), original.size()) -
-                      lattice::window_score(model_, slots, i, end, written.data(), written.size());
+        double gain = lattice::window_score(model_, slots, i, end, original.data(), original.size()) - written.window(i, end);
         const double commas = options_.commas ? options_.comma_weight * options_.commas->span_favour(
                                                     doc, s.token, hit->end_token, original_words, s.lm, slots[end - 1].lm)
                                               : 0.0;
@@ -187,7 +185,7 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
       }
       if (lattice::editable_word(s)) {
         const FrequentWord& info = type_info(s);
-        const FrequentGain best = best_frequent(model_, slots, i, info, options_.frequency_gain);
+        const FrequentGain best = best_frequent(written, i, info, options_.frequency_gain);
         if (best.candidate && best.gain >= options_.frequency_gain) {
           Evidence e;
           e.begin = tokens[s.token].begin;

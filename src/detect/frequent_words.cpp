@@ -38,20 +38,22 @@ const FrequentWord& FrequentWords::get(const lexicon::Lexicon& lexicon, const lm
   return words_.emplace(std::string(word), std::move(info)).first->second;  // references stay valid on rehash
 }
 
-FrequentGain best_frequent(const lm::LanguageModel& model, const std::vector<lattice::Slot>& slots, std::uint32_t at,
-                           const FrequentWord& word, double needed) {
+FrequentGain best_frequent(lattice::WrittenScores& written, std::uint32_t at, const FrequentWord& word, double needed) {
   FrequentGain best;
   if (word.frequent.empty()) return best;
-  const double kept = lattice::window_score(model, slots, at, at + 1, &slots[at].id, 1);
+  const double kept = written.window(at, at + 1);
   if (kept > -needed) return best;  // a candidate's window scores at most 0
+  // A candidate whose window falls below kept + needed partway cannot gain `needed`: the rest of
+  // its window is not asked for. (The margin keeps rounding from dropping one that just reaches it.)
+  const double floor = kept + needed - 1e-9;
   for (const FrequentCandidate& c : word.frequent) {
-    const double gain = lattice::window_score(model, slots, at, at + 1, &c.id, 1) - kept;
+    const double gain = lattice::window_score(written.model(), written.slots(), at, at + 1, &c.id, 1, floor) - kept;
     if (gain > best.gain) {
       best.gain = gain;
       best.candidate = &c;
     }
   }
-  return best;
+  return best.gain >= needed ? best : FrequentGain{};
 }
 
 }  // namespace unspin::detect

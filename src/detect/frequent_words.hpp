@@ -5,7 +5,8 @@
 //   auto words = std::make_shared<FrequentWords>(default_frequency_table());  // shared by threads
 //   const FrequencyTable* table = words->table_for(lexicon, model, options);  // once
 //   const FrequentWord& w = words->get(lexicon, model, options, table, slot.lm, slot.id);
-//   if (FrequentGain g = best_frequent(model, slots, i, w); g.candidate && g.gain >= 4.5) ...
+//   lattice::WrittenScores written(model, slots);           // one per sentence
+//   if (FrequentGain g = best_frequent(written, i, w); g.candidate && g.gain >= 4.5) ...
 //
 // Working out a word's frequent synonyms (reverse thesaurus, Hunspell re-inflection, unigram
 // look-ups) is costly, so each spelling is worked out once and kept; the build's precomputed
@@ -92,13 +93,15 @@ class DocumentFrequentWords {
 
 // The frequent candidate the language model prefers most at slot `at`, and by how much (log10,
 // over the trigram window the change affects); no candidate for a word without any. Callers that
-// only want gains of at least `needed` get no candidate, without asking about candidates, when the
-// written words' window scores above -needed: no candidate could gain that much.
+// only want gains of at least `needed` get the same answer when the best candidate gains that
+// much, and no candidate otherwise, for fewer questions to the model: none about candidates when
+// the written words' window scores above -needed (no candidate could gain that much), and none
+// about the rest of a candidate's window once its first trigrams fall short.
 struct FrequentGain {
   const FrequentCandidate* candidate = nullptr;
   double gain = -1e9;
 };
-FrequentGain best_frequent(const lm::LanguageModel& model, const std::vector<lattice::Slot>& slots, std::uint32_t at,
-                           const FrequentWord& word, double needed = -1e9);
+FrequentGain best_frequent(lattice::WrittenScores& written, std::uint32_t at, const FrequentWord& word,
+                           double needed = -1e9);
 
 }  // namespace unspin::detect

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstring>
+#include <limits>
 #include <unordered_set>
 
 #include "text/case.hpp"
@@ -337,7 +339,7 @@ bool SentenceView::usable(std::uint32_t i, const lexicon::PhraseMatch& m) const 
 }
 
 double window_score(const lm::LanguageModel& model, const std::vector<Slot>& slots, std::uint32_t at,
-                    std::uint32_t resume, const lm::WordId* words, std::size_t count) {
+                    std::uint32_t resume, const lm::WordId* words, std::size_t count, double floor) {
   lm::WordId u = model.begin_sentence(), v = model.begin_sentence();
   if (at >= 1) v = slots[at - 1].id;
   if (at >= 2) u = slots[at - 2].id;
@@ -346,11 +348,37 @@ double window_score(const lm::LanguageModel& model, const std::vector<Slot>& slo
     score += model.score(u, v, w);
     u = v;
     v = w;
+    return score >= floor;
   };
-  for (std::size_t k = 0; k < count; ++k) push(words[k]);
+  for (std::size_t k = 0; k < count; ++k) {
+    if (!push(words[k])) return score;
+  }
   const std::size_t n = slots.size();
-  for (std::size_t j = resume; j < resume + 2 && j < n; ++j) push(slots[j].id);
+  for (std::size_t j = resume; j < resume + 2 && j < n; ++j) {
+    if (!push(slots[j].id)) return score;
+  }
   if (n - resume < 2) push(model.end_sentence());
+  return score;
+}
+
+WrittenScores::WrittenScores(const lm::LanguageModel& model, const std::vector<Slot>& slots)
+    : model_(model), slots_(slots), scores_(slots.size() + 1, std::numeric_limits<float>::quiet_NaN()) {}
+
+double WrittenScores::window(std::uint32_t at, std::uint32_t resume) {
+  // window_score() asks for the trigrams ending at slots at .. resume + 1, or at </s> (position
+  // n) when the sentence ends within them.
+  const auto n = static_cast<std::uint32_t>(slots_.size());
+  const std::uint32_t last = std::min(resume + 1, n);
+  double score = 0;
+  for (std::uint32_t j = at; j <= last; ++j) {
+    float& s = scores_[j];
+    if (std::isnan(s)) {
+      const lm::WordId u = j >= 2 ? slots_[j - 2].id : model_.begin_sentence();
+      const lm::WordId v = j >= 1 ? slots_[j - 1].id : model_.begin_sentence();
+      s = model_.score(u, v, j < n ? slots_[j].id : model_.end_sentence());
+    }
+    score += s;
+  }
   return score;
 }
 

@@ -11,7 +11,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -153,8 +153,32 @@ class SentenceView {
 
 // log10 of the words `words` placed after the two slots before `at`, followed by the next two
 // slots from `resume` (and </s> if the sentence ends within them): the part of a sentence's
-// trigram score that changes when `words` replaces slots [at, resume).
+// trigram score that changes when `words` replaces slots [at, resume). A caller that only wants
+// scores of at least `floor` gets, once the running sum falls below it, that partial sum: below
+// `floor` and at least the whole sum, since no trigram scores above 0.
 double window_score(const lm::LanguageModel& model, const std::vector<Slot>& slots, std::uint32_t at,
-                    std::uint32_t resume, const lm::WordId* words, std::size_t count);
+                    std::uint32_t resume, const lm::WordId* words, std::size_t count,
+                    double floor = -std::numeric_limits<double>::infinity());
+
+// The written sentence's trigram scores, each asked of the model once: the windows of
+// neighbouring words share two of their three trigrams, and the detector asks for the written
+// window at most words. `model` and `slots` must outlive it; one per sentence and thread.
+//
+//   WrittenScores written(model, view.slots());
+//   double kept = written.window(i, i + 1);  // == window_score(model, slots, i, i + 1, &slots[i].id, 1)
+class WrittenScores {
+ public:
+  WrittenScores(const lm::LanguageModel& model, const std::vector<Slot>& slots);
+  // window_score() of the written words of slots [at, resume), the same value, added in the same
+  // order.
+  double window(std::uint32_t at, std::uint32_t resume);
+  const lm::LanguageModel& model() const { return model_; }
+  const std::vector<Slot>& slots() const { return slots_; }
+
+ private:
+  const lm::LanguageModel& model_;
+  const std::vector<Slot>& slots_;
+  std::vector<float> scores_;  // by slot, and </s> last: its score after the two before; NaN until asked
+};
 
 }  // namespace unspin::lattice

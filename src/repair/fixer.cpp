@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -92,6 +93,7 @@ class SentenceDecoder {
       if (arcs_[i].empty()) arcs_[i].push_back(keep_arc(i));
       arcs_[i].push_back(std::move(arc));
     };
+    std::optional<lattice::WrittenScores> written;  // for the frequency signal, when it is on
     for (std::uint32_t i = 0; i < n; ++i) {
       const Slot& s = slots_[i];
       if (s.protect) continue;
@@ -114,7 +116,8 @@ class SentenceDecoder {
       // has nothing to say.
       if (options_.frequency_gain > 0 && arcs_[i].empty() && lattice::editable_word(s)) {
         const detect::FrequentWord& word = frequent_(s);
-        const detect::FrequentGain best = detect::best_frequent(model_, slots_, i, word, options_.frequency_gain);
+        if (!written) written.emplace(model_, slots_);
+        const detect::FrequentGain best = detect::best_frequent(*written, i, word, options_.frequency_gain);
         if (best.candidate && best.gain >= options_.frequency_gain) {
           Arc arc{i, i + 1, s.token, s.token + 1, {best.candidate->id}, best.candidate->text, 0.0f, EditSource::Thesaurus};
           arc.frequent = best.candidate;

@@ -175,15 +175,16 @@ TEST_CASE("best_frequent with a floor finds exactly the candidates that reach it
   for (const text::Sentence& sentence : doc.sentences()) {
     const lattice::SentenceView view(types, sentence);
     const std::vector<lattice::Slot>& slots = view.slots();
+    lattice::WrittenScores written(*engine.model, slots);
     for (std::uint32_t i = 0; i < slots.size(); ++i) {
       if (!lattice::editable_word(slots[i])) continue;
       const detect::FrequentWord& w = frequent(slots[i]);
       CHECK(&w == &words.get(*engine.lexicon, *engine.model, options, nullptr, slots[i].lm, slots[i].id));  // kept once
-      const detect::FrequentGain all = detect::best_frequent(*engine.model, slots, i, w);
+      const detect::FrequentGain all = detect::best_frequent(written, i, w);
       if (!all.candidate) continue;
       ++with_candidates;
       for (const double needed : {0.5, 2.0, 5.0, 20.0}) {
-        const detect::FrequentGain floor = detect::best_frequent(*engine.model, slots, i, w, needed);
+        const detect::FrequentGain floor = detect::best_frequent(written, i, w, needed);
         if (all.gain >= needed) {
           REQUIRE(floor.candidate == all.candidate);
           CHECK(floor.gain == all.gain);

@@ -125,3 +125,58 @@ TEST_CASE("a document's words are interned once per spelling", "[lattice]") {
   REQUIRE_FALSE(view.matches(by_slot).empty());
   CHECK(view.matches(by_slot).front().entry->original == "never");
 }
+
+TEST_CASE("a document's code-like chunks, found once, are the ones each sentence finds", "[lattice]") {
+  const testing::TestEngine* engine = testing::test_engine();
+  if (!engine) return;
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(
+      "See example.com/forum/?fromgroups#!forum for more. Call f(x) and queue.c, then e.g. stop.\n"
+      "Mail bob@example.org or @handle #tag. The U.S. army was stated to be ready.\n"
+      "Run $HOME/bin/tool --x=1 now. Plain words only here.\n");
+  lattice::WordIds ids(*engine->model);
+  const lattice::DocumentWords words(doc, ids, engine->lexicon->phrases());
+  std::size_t protected_sentences = 0;
+  for (const text::Sentence& s : doc.sentences()) {
+    const auto expected = lattice::protected_chunks(doc, s.first_token, s.end_token);
+    CHECK(words.protected_chunks(s.first_token, s.end_token) == expected);
+    protected_sentences += !expected.empty();
+  }
+  CHECK(protected_sentences >= 4);
+  // Over any token range, not only sentences.
+  const auto n = static_cast<std::uint32_t>(doc.tokens().size());
+  for (std::uint32_t first = 0; first < n; first += 3) {
+    for (std::uint32_t end = first + 1; end <= n; end += 7) {
+      CHECK(words.protected_chunks(first, end) == lattice::protected_chunks(doc, first, end));
+    }
+  }
+}
+
+TEST_CASE("the written words' windows, kept, are window_score's", "[lattice]") {
+  const testing::TestEngine* engine = testing::test_engine();
+  if (!engine) return;
+  text::Segmenter segmenter;
+  const text::Document doc = segmenter.segment(
+      "Troops. Army troopers stated it. The first reports of live fire came in from the north on Monday.");
+  lattice::WordIds ids(*engine->model);
+  const lattice::DocumentWords words(doc, ids, engine->lexicon->phrases());
+  REQUIRE(doc.sentences().size() == 3);
+  for (const text::Sentence& sentence : doc.sentences()) {
+    const lattice::SentenceView view(words, sentence);
+    const std::vector<lattice::Slot>& slots = view.slots();
+    const auto n = static_cast<std::uint32_t>(slots.size());
+    lattice::WrittenScores written(*engine->model, slots);
+    // Every span, asked twice in a different order: the second answer comes from the memo.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::uint32_t k = 0; k < n; ++k) {
+        const std::uint32_t at = pass == 0 ? k : n - 1 - k;
+        for (std::uint32_t resume = at + 1; resume <= n; ++resume) {
+          std::vector<lm::WordId> ids_written;
+          for (std::uint32_t j = at; j < resume; ++j) ids_written.push_back(slots[j].id);
+          CHECK(written.window(at, resume) ==
+                lattice::window_score(*engine->model, slots, at, resume, ids_written.data(), ids_written.size()));
+        }
+      }
+    }
+  }
+}
