@@ -12,8 +12,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace unspin::io {
 
@@ -67,6 +69,42 @@ struct SortedStrings {
     }
     return npos;
   }
+};
+
+// A hash index over a SortedStrings, built once after loading: find() gives the id binary search
+// gives, in one or two probes instead of about seventeen string comparisons. Language models
+// look up every new spelling of every document, which made the search the largest cost of
+// checking short documents.
+class StringIndex {
+ public:
+  StringIndex() = default;
+  explicit StringIndex(const SortedStrings& strings) : strings_(strings) {
+    std::size_t size = 16;
+    while (size < 2 * static_cast<std::size_t>(strings.count)) size *= 2;
+    slots_.assign(size, 0);
+    for (std::uint32_t id = 0; id < strings.count; ++id) {
+      std::size_t at = place(strings.at(id));
+      while (slots_[at] != 0) {
+        if (strings.at(slots_[at] - 1) == strings.at(id)) break;  // a repeated string keeps its first id
+        at = (at + 1) & (slots_.size() - 1);
+      }
+      if (slots_[at] == 0) slots_[at] = id + 1;
+    }
+  }
+  // The id of `word`, or SortedStrings::npos.
+  std::uint32_t find(std::string_view word) const {
+    if (slots_.empty()) return SortedStrings::npos;
+    for (std::size_t at = place(word);; at = (at + 1) & (slots_.size() - 1)) {
+      const std::uint32_t slot = slots_[at];
+      if (slot == 0) return SortedStrings::npos;
+      if (strings_.at(slot - 1) == word) return slot - 1;
+    }
+  }
+
+ private:
+  std::size_t place(std::string_view word) const { return std::hash<std::string_view>{}(word) & (slots_.size() - 1); }
+  SortedStrings strings_;
+  std::vector<std::uint32_t> slots_;  // id + 1; 0 for an empty slot; at most half full
 };
 
 }  // namespace unspin::io

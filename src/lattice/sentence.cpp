@@ -15,15 +15,7 @@ namespace unspin::lattice {
 using text::CaseShape;
 using text::TokenKind;
 
-lm::WordId WordIds::operator()(std::string_view word) {
-  const auto it = ids_.find(word);
-  if (it != ids_.end()) return it->second;
-  const lm::WordId id = model_.lookup(std::string(word));
-  ids_.emplace(word, id);
-  return id;
-}
-
-std::vector<lm::WordId> WordIds::operator()(const std::vector<std::string>& words) {
+std::vector<lm::WordId> WordIds::operator()(const std::vector<std::string>& words) const {
   std::vector<lm::WordId> out;
   out.reserve(words.size());
   for (const std::string& w : words) out.push_back((*this)(w));

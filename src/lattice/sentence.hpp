@@ -25,17 +25,17 @@
 
 namespace unspin::lattice {
 
-// Interns words to a model's ids. Not thread-safe: one per document or per thread.
+// Maps words to a model's ids. (It kept a memo of them while the models' vocabularies were
+// binary-searched; with their hash indexes the memo's insertions cost more than the look-ups.)
 class WordIds {
  public:
   explicit WordIds(const lm::LanguageModel& model) : model_(model) {}
-  lm::WordId operator()(std::string_view word);
-  std::vector<lm::WordId> operator()(const std::vector<std::string>& words);
+  lm::WordId operator()(std::string_view word) const { return model_.lookup(word); }
+  std::vector<lm::WordId> operator()(const std::vector<std::string>& words) const;
   const lm::LanguageModel& model() const { return model_; }
 
  private:
   const lm::LanguageModel& model_;
-  text::StringMap<lm::WordId> ids_;
 };
 
 // What every token spelled the same way shares.

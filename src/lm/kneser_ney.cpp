@@ -349,13 +349,14 @@ KneserNeyModel KneserNeyModel::open(const std::string& path, Units units) {
   m.eos_ = h.eos;
   m.unk_ = h.unk;
   m.description_ = std::string_view(bytes.data() + offsetof(Header, description), strnlen(h.description, sizeof h.description));
+  m.index_ = io::StringIndex(m.words_);
   return m;
 }
 
 std::string_view KneserNeyModel::word(std::uint32_t id) const { return words_.at(id); }
 
 WordId KneserNeyModel::lookup(std::string_view w) const {
-  const std::uint32_t id = words_.find(w);
+  const std::uint32_t id = index_.find(w);
   return id == io::SortedStrings::npos ? unk_ : id;
 }
 

@@ -101,6 +101,7 @@ class KneserNeyModel final : public LanguageModel {
   std::uint32_t vocab_ = 0;
   std::uint64_t bigram_count_ = 0, trigram_count_ = 0;
   io::SortedStrings words_;
+  io::StringIndex index_;  // over words_
   const float* uni_prob_ = nullptr;
   const float* uni_backoff_ = nullptr;
   const std::uint32_t* bi_offsets_ = nullptr;  // per first word

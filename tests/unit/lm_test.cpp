@@ -178,3 +178,34 @@ TEST_CASE("sorted-id search finds what bisection finds", "[lm]") {
     }
   }
 }
+
+TEST_CASE("the vocabulary's hash index finds what binary search finds", "[lm]") {
+  // A sorted table with near neighbours, prefixes and the empty string.
+  std::vector<std::string> words = {"", "a", "aa", "ab", "army", "armys", "troop", "trooper", "troopers", "troops"};
+  for (int i = 0; i < 3000; ++i) words.push_back("w" + std::to_string(i * 7919 % 10007));
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string pool;
+  std::vector<std::uint32_t> offsets;
+  for (const std::string& w : words) {
+    offsets.push_back(static_cast<std::uint32_t>(pool.size()));
+    pool += w;
+  }
+  offsets.push_back(static_cast<std::uint32_t>(pool.size()));
+  const unspin::io::SortedStrings strings{pool.data(), offsets.data(), static_cast<std::uint32_t>(words.size())};
+  const unspin::io::StringIndex index(strings);
+  for (std::uint32_t id = 0; id < words.size(); ++id) {
+    REQUIRE(strings.find(words[id]) == id);
+    CHECK(index.find(words[id]) == id);
+  }
+  for (const char* absent : {"b", "troo", "troopss", "w10008", "A", "army "}) {
+    CHECK(strings.find(absent) == unspin::io::SortedStrings::npos);
+    CHECK(index.find(absent) == unspin::io::SortedStrings::npos);
+  }
+  CHECK(unspin::io::StringIndex().find("a") == unspin::io::SortedStrings::npos);
+  // A model looks its whole vocabulary up through it.
+  const KneserNeyModel model = KneserNeyModel::open(small_model().string());
+  const std::vector<std::string> vocabulary = model.words();
+  for (std::size_t id = 0; id < vocabulary.size(); ++id) CHECK(model.lookup(vocabulary[id]) == id);
+  CHECK(model.lookup("zebra") == model.unknown());
+}
