@@ -15,7 +15,8 @@
 // throughput: concatenates the prepared clean corpus (build/data/clean, all parts) and repeats it
 // to at least --mb megabytes, then measures on that one text, in one run: `unspin fix` and
 // `unspin check` (MB/s and words/s on one core, peak RSS), the same split over two processes
-// (the 1 -> 2 core scaling available before batch -j exists), start-up time (median of 21 runs
+// (the 1 -> 2 core scaling available before batch -j exists), `unspin check` on the corpus (once)
+// cut into files of about 4 KB, as corpora of articles come, start-up time (median of 21 runs
 // on empty input), and two reference points: plain ICU word segmentation of the same text in
 // this process, and `hunspell -d en_US -l` over the first 8 MB of the same text (it runs at
 // well under 1 MB/s on paragraph-long lines).
@@ -271,6 +272,39 @@ int throughput(const std::string& unspin, const fs::path& corpus, int mb) {
     failures += two.status > 1;
     line(std::string("`unspin ") + command + "`, 2 processes on halves", two.seconds, two.peak_rss_mb);
     std::cout << "| ↳ scaling 1 → 2 | | " << fmt("%.2f", one.seconds / two.seconds) << "× | | |\n";
+  }
+  {
+    // The corpus once more, as the short documents users check in bulk: its text (not repeated)
+    // cut at the first line end after every 4,000 bytes into files, checked by one process. Each
+    // file is a document of its own, so the work done once per document (interning its
+    // spellings, asking the models for their ids) counts once per file.
+    const fs::path docs = dir / "documents";
+    fs::create_directories(docs);
+    std::vector<std::string> argv = {unspin, "check"};
+    std::size_t at = 0;
+    while (at < seed.size()) {
+      std::size_t end = seed.find('\n', std::min(seed.size(), at + 4000));
+      end = end == std::string::npos ? seed.size() : end + 1;
+      const fs::path file = docs / ("doc" + std::to_string(argv.size() - 2) + ".txt");
+      write_file(file, seed.substr(at, end - at));
+      argv.push_back(file.string());
+      at = end;
+    }
+    std::size_t doc_words = 0;
+    {
+      unspin::text::Segmenter segmenter;
+      const unspin::text::Document doc = segmenter.segment(seed);
+      for (const auto& t : doc.tokens()) {
+        doc_words += t.kind == unspin::text::TokenKind::Word || t.kind == unspin::text::TokenKind::Number;
+      }
+    }
+    const RunResult r = median_of_three(argv);
+    failures += r.status > 1;
+    const double doc_mb = static_cast<double>(seed.size()) / (1 << 20);
+    std::cout << "| `unspin check`, the corpus once as " << argv.size() - 2 << " files of about 4 KB, 1 process | "
+              << fmt("%.2f", r.seconds) << " | " << fmt("%.1f", doc_mb / r.seconds) << " | "
+              << fmt("%.0f", static_cast<double>(doc_words) / r.seconds) << " | " << fmt("%.0f", r.peak_rss_mb) << " |\n"
+              << std::flush;
   }
   line("engine segmentation in process (reference)", segment_seconds, 0);
   line("plain ICU word segmentation (reference)", icu_seconds, 0);
