@@ -362,16 +362,19 @@ double WrittenScores::window(std::uint32_t at, std::uint32_t resume) {
   const auto n = static_cast<std::uint32_t>(slots_.size());
   const std::uint32_t last = std::min(resume + 1, n);
   double score = 0;
-  for (std::uint32_t j = at; j <= last; ++j) {
-    float& s = scores_[j];
-    if (std::isnan(s)) {
-      const lm::WordId u = j >= 2 ? slots_[j - 2].id : model_.begin_sentence();
-      const lm::WordId v = j >= 1 ? slots_[j - 1].id : model_.begin_sentence();
-      s = model_.score(u, v, j < n ? slots_[j].id : model_.end_sentence());
-    }
-    score += s;
-  }
+  for (std::uint32_t j = at; j <= last; ++j) score += trigram(j);
   return score;
+}
+
+float WrittenScores::trigram(std::uint32_t j) {
+  float& s = scores_[j];
+  if (std::isnan(s)) {
+    const auto n = static_cast<std::uint32_t>(slots_.size());
+    const lm::WordId u = j >= 2 ? slots_[j - 2].id : model_.begin_sentence();
+    const lm::WordId v = j >= 1 ? slots_[j - 1].id : model_.begin_sentence();
+    s = model_.score(u, v, j < n ? slots_[j].id : model_.end_sentence());
+  }
+  return s;
 }
 
 }  // namespace unspin::lattice

@@ -172,6 +172,8 @@ class WrittenScores {
   // window_score() of the written words of slots [at, resume), the same value, added in the same
   // order.
   double window(std::uint32_t at, std::uint32_t resume);
+  // The score of slot j after the two slots before it (j == slots().size(): of </s>).
+  float trigram(std::uint32_t j);
   const lm::LanguageModel& model() const { return model_; }
   const std::vector<Slot>& slots() const { return slots_; }
 

@@ -293,6 +293,16 @@ bool matches_at(const PhraseEntry& e, std::span<const text::Token> tokens, std::
   return true;
 }
 
+// Appends the entries of `starts` that match at token `first`, longest first.
+template <typename Lowered>
+void append_matches(const std::vector<PhraseEntry>& entries, std::span<const text::Token> tokens, std::size_t first,
+                    const Lowered& lowered, const PhraseTable::Starts& starts, std::vector<PhraseMatch>& out) {
+  for (const std::uint32_t index : starts) {
+    std::size_t end = 0;
+    if (matches_at(entries[index], tokens, first, lowered, end)) out.push_back({&entries[index], static_cast<std::uint32_t>(end)});
+  }
+}
+
 }  // namespace
 
 std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size_t first,
@@ -305,23 +315,13 @@ std::vector<PhraseMatch> PhraseTable::match(const text::Document& doc, std::size
     scratch = text::to_lower(doc.text(tokens[i]));
     return scratch;
   };
-  const Starts* list = starts(lowered(first));
-  if (!list) return out;
-  for (const std::uint32_t index : *list) {
-    std::size_t end = 0;
-    if (matches_at(entries_[index], tokens, first, lowered, end)) out.push_back({&entries_[index], static_cast<std::uint32_t>(end)});
-  }
+  if (const Starts* list = starts(lowered(first))) append_matches(entries_, tokens, first, lowered, *list, out);
   return out;
 }
 
 void PhraseTable::match(const text::Document& doc, std::size_t first, const LowerTokens& lower, const Starts& starts,
                         std::vector<PhraseMatch>& out) const {
-  const auto tokens = doc.tokens();
-  auto lowered = [&lower](std::size_t i) { return lower[i]; };
-  for (const std::uint32_t index : starts) {
-    std::size_t end = 0;
-    if (matches_at(entries_[index], tokens, first, lowered, end)) out.push_back({&entries_[index], static_cast<std::uint32_t>(end)});
-  }
+  append_matches(entries_, doc.tokens(), first, [&lower](std::size_t i) { return lower[i]; }, starts, out);
 }
 
 std::vector<const PhraseEntry*> PhraseTable::lookup(std::string_view spun) const {

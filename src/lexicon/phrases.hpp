@@ -91,7 +91,6 @@ class PhraseTable {
     const auto it = by_first_.find(lower_token);
     return it == by_first_.end() ? nullptr : &it->second;
   }
-  bool starts_entry(std::string_view lower_token) const { return starts(lower_token) != nullptr; }
   // match() for a caller that has looked up the token's starts(): appends to `out`.
   void match(const text::Document& doc, std::size_t first, const LowerTokens& lower, const Starts& starts,
              std::vector<PhraseMatch>& out) const;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -77,23 +76,13 @@ class SentenceDecoder {
     // The keep path and each word's log10 probability in its written context. Only needed to
     // open thesaurus arcs, which a document judged clean does not get.
     const bool thesaurus = options_.thesaurus_candidates > 0 && bias_ > options_.thesaurus_bias_floor;
-    std::vector<float> surprise(n, 0);
-    if (thesaurus) {
-      lm::WordId u = model_.begin_sentence(), v = model_.begin_sentence();
-      for (std::uint32_t i = 0; i < n; ++i) {
-        const lm::WordId w = slots_[i].id;
-        surprise[i] = model_.score(u, v, w);
-        u = v;
-        v = w;
-      }
-    }
+    lattice::WrittenScores written(model_, slots_);  // asked only where needed, each trigram once
     // A slot's keep arc comes first, and is only made for slots with another arc here (the rest
     // get theirs in run(), if the sentence has anything to decide at all: most have not).
     auto add = [&](std::uint32_t i, Arc arc) {
       if (arcs_[i].empty()) arcs_[i].push_back(keep_arc(i));
       arcs_[i].push_back(std::move(arc));
     };
-    std::optional<lattice::WrittenScores> written;  // for the frequency signal, when it is on
     for (std::uint32_t i = 0; i < n; ++i) {
       const Slot& s = slots_[i];
       if (s.protect) continue;
@@ -116,8 +105,7 @@ class SentenceDecoder {
       // has nothing to say.
       if (options_.frequency_gain > 0 && arcs_[i].empty() && lattice::editable_word(s)) {
         const detect::FrequentWord& word = frequent_(s);
-        if (!written) written.emplace(model_, slots_);
-        const detect::FrequentGain best = detect::best_frequent(*written, i, word, options_.frequency_gain);
+        const detect::FrequentGain best = detect::best_frequent(written, i, word, options_.frequency_gain);
         if (best.candidate && best.gain >= options_.frequency_gain) {
           Arc arc{i, i + 1, s.token, s.token + 1, {best.candidate->id}, best.candidate->text, 0.0f, EditSource::Thesaurus};
           arc.frequent = best.candidate;
@@ -128,7 +116,7 @@ class SentenceDecoder {
       // Reverse thesaurus, only where the written word surprises the language model.
       // In a document the prior judges clean, a thesaurus arc cannot clear the threshold (its
       // channel is below -penalty + bias), so none are built: the main saving on clean text.
-      if (thesaurus && lattice::editable_word(s) && surprise[i] < options_.suspicion) {
+      if (thesaurus && lattice::editable_word(s) && written.trigram(i) < options_.suspicion) {
         auto cached = cache_.find(s.lm);
         if (cached == cache_.end()) {
           cached = cache_.emplace(s.lm, lexicon_.word_candidates(s.lm, options_.thesaurus_candidates)).first;
@@ -181,24 +169,13 @@ class SentenceDecoder {
     if (options_.prune_slack >= 0) {
       // (On the posterior's scale: the log10 odds an uncalibrated edit needs, less the slack.)
       const double needed = std::log10(options_.threshold / (1 - options_.threshold)) + options_.posterior_discount - options_.prune_slack;
-      std::vector<lm::WordId> written;
-      std::vector<std::pair<std::uint32_t, double>> kept;  // by span end: the written words' window score
       for (std::uint32_t i = 0; i < arcs_.size(); ++i) {
         auto& arcs = arcs_[i];
         if (arcs.size() <= 1) continue;
-        kept.clear();
-        auto kept_score = [&](std::uint32_t end) {
-          for (const auto& [e, score] : kept) {
-            if (e == end) return score;
-          }
-          written.clear();
-          for (std::uint32_t k = i; k < end; ++k) written.push_back(slots_[k].id);
-          return kept.emplace_back(end, lattice::window_score(model_, slots_, i, end, written.data(), written.size())).second;
-        };
         std::erase_if(arcs, [&](const Arc& arc) {
           if (arc.keep()) return false;
           const double gain = lattice::window_score(model_, slots_, arc.begin, arc.end, arc.words.data(), arc.words.size()) -
-                              kept_score(arc.end) + arc.channel;
+                              written.window(arc.begin, arc.end) + arc.channel;
           return gain < needed;
         });
       }
