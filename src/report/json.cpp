@@ -1,5 +1,6 @@
 #include "report/json.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -7,11 +8,29 @@
 
 namespace unspin::report {
 
+namespace {
+
+// The bytes append_json_string cannot copy as they are: controls and DEL (escaped), '"' and '\\',
+// '/' (escaped after '<'), and the bytes of multi-byte sequences (validated first).
+constexpr std::array<bool, 256> kNotPlain = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '/';
+  return table;
+}();
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   std::size_t i = 0;
   while (i < s.size()) {
+    // Most text is plain: copy each run of it at once.
+    std::size_t plain_end = i;
+    while (plain_end < s.size() && !kNotPlain[static_cast<unsigned char>(s[plain_end])]) ++plain_end;
+    out.append(s, i, plain_end - i);
+    i = plain_end;
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
@@ -24,14 +43,10 @@ void append_json_string(std::string& out, std::string_view s) {
           // "</script>" must not close an HTML script block that embeds this JSON.
           out += (i > 0 && s[i - 1] == '<') ? "\\/" : "/";
           break;
-        default:
-          if (c < 0x20 || c == 0x7f) {
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-          } else {
-            out += static_cast<char>(c);
-          }
+        default:  // the other controls and DEL
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
       }
       ++i;
       continue;

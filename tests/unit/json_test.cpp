@@ -4,7 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 using unspin::report::append_json_string;
 using unspin::report::JsonWriter;
@@ -37,6 +40,45 @@ TEST_CASE("JSON strings escape everything JSON and HTML need", "[json]") {
     CAPTURE(row.input);
     CHECK(quoted(row.input) == row.expected);
   }
+}
+
+TEST_CASE("JSON strings round-trip whatever mix of plain runs and special bytes they hold", "[json]") {
+  // Fragments of every kind append_json_string treats apart. An invalid one stands for exactly one
+  // U+FFFD, since no fragment starts with a continuation byte.
+  struct Fragment {
+    std::string bytes;
+    std::string decoded;
+  };
+  const std::string replacement = "\xEF\xBF\xBD";
+  const std::vector<Fragment> fragments = {
+      {"plain words", "plain words"}, {"x", "x"}, {"\"", "\""}, {"\\", "\\"}, {"/", "/"},
+      {"<", "<"}, {"\n", "\n"}, {"\t", "\t"}, {"\r", "\r"}, {std::string(1, '\0'), std::string(1, '\0')},
+      {"\x01", "\x01"}, {"\x1f", "\x1f"}, {"\x7f", "\x7f"}, {"\xC3\xA9", "\xC3\xA9"},
+      {"\xF0\x9F\x99\x82", "\xF0\x9F\x99\x82"}, {"\xE2\x80\xA8", "\xE2\x80\xA8"},
+      {"\xFF", replacement}, {"\xC3", replacement}, {"\xE2\x80", replacement}};
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7fff;
+  };
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string input, expected;
+    const int count = static_cast<int>(next() % 12);
+    for (int k = 0; k < count; ++k) {
+      const Fragment& f = fragments[next() % fragments.size()];
+      input += f.bytes;
+      expected += f.decoded;
+    }
+    CAPTURE(input);
+    const std::string out = quoted(input);
+    CHECK(unspin::report::parse_json(out).string == expected);
+    CHECK(out.find("</") == std::string::npos);
+    CHECK(out.find("\xE2\x80\xA8") == std::string::npos);
+    CHECK(std::none_of(out.begin(), out.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }));
+  }
+  // Plain text is copied as it is.
+  const std::string plain = "The first reports (7.6 million) said: it's over; <b> & ~all~ [done]?";
+  CHECK(quoted(plain) == "\"" + plain + "\"");
 }
 
 TEST_CASE("JsonWriter places commas and formats numbers", "[json]") {
