@@ -37,8 +37,6 @@ struct Arc {
   bool keep() const { return replacement.empty(); }
 };
 
-std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
-
 class SentenceDecoder {
  public:
   using CandidateCache = text::StringMap<std::vector<lexicon::WordCandidate>>;
@@ -395,7 +393,10 @@ class SentenceDecoder {
       }
       edit.confidence = confidence;
       edit.source = arc.source;
-      edit.reason = reason(arc, written) + "; language model and channel favour it by " + text::decimals(margin, 2) + " (log10)";
+      append_reason(edit.reason, arc, written);
+      edit.reason.append("; language model and channel favour it by ");
+      text::append_decimals(edit.reason, margin, 2);
+      edit.reason.append(" (log10)");
       // Runners-up: the rivals, with the confidence each would have had; one per replacement.
       std::vector<Alternative> others;
       for (std::size_t j = 0; j < rivals.size(); ++j) {
@@ -438,47 +439,88 @@ class SentenceDecoder {
     }
   }
 
-  std::string reason(const Arc& arc, std::string_view written) const {
+  // Appends what explains `arc`, written as `written`, to `out`. Built piece by piece into one
+  // string: spun text has an edit in most sentences.
+  void append_reason(std::string& out, const Arc& arc, std::string_view written) const {
     if (arc.phrase) {
       const bool tortured = arc.phrase->source == lexicon::PhraseSource::Tortured;
-      return std::string(tortured ? "tortured phrase: " : "phrase: ") + quoted(written) + " is a " +
-             (tortured ? "tortured form" : "spinner form") + " of " + quoted(arc.phrase->original) + " (weight " +
-             text::decimals(arc.phrase->weight, 2) + ", " + arc.phrase->origin + ")" + consistency_reason(arc) +
-             comma_reason(arc);
+      out.append(tortured ? "tortured phrase: " : "phrase: ");
+      append_quoted(out, written);
+      out.append(tortured ? " is a tortured form of " : " is a spinner form of ");
+      append_quoted(out, arc.phrase->original);
+      out.append(" (weight ");
+      text::append_decimals(out, arc.phrase->weight, 2);
+      out.append(", ").append(arc.phrase->origin).append(")");
+      append_consistency_reason(out, arc);
+      append_comma_reason(out, arc);
+      return;
     }
     if (arc.frequent) {
-      return "thesaurus: " + quoted(written) + " is a rare word and its synonym " + quoted(arc.frequent->text) + " is " +
-             text::decimals(arc.frequent_ratio, 0) + "× more frequent" + comma_reason(arc);
+      out.append("thesaurus: ");
+      append_quoted(out, written);
+      out.append(" is a rare word and its synonym ");
+      append_quoted(out, arc.frequent->text);
+      out.append(" is ");
+      text::append_decimals(out, arc.frequent_ratio, 0);
+      out.append("× more frequent");
+      append_comma_reason(out, arc);
+      return;
     }
     if (arc.candidate) {
-      return "thesaurus: " + quoted(written) + " may replace " + quoted(arc.candidate->text) + " (" +
-             arc.candidate->reason + ", prior " + text::decimals(arc.candidate->prior, 2) + ")" + comma_reason(arc);
+      out.append("thesaurus: ");
+      append_quoted(out, written);
+      out.append(" may replace ");
+      append_quoted(out, arc.candidate->text);
+      out.append(" (").append(arc.candidate->reason).append(", prior ");
+      text::append_decimals(out, arc.candidate->prior, 2);
+      out.append(")");
+      append_comma_reason(out, arc);
+      return;
     }
     if (arc.source == EditSource::Split) {
-      const std::size_t space = arc.replacement.find(' ');
-      return "glued words: " + quoted(written) + " reads as " + quoted(arc.replacement.substr(0, space)) + " and " +
-             quoted(arc.replacement.substr(space + 1)) +
-             " run together (as scraping leaves words where a link ended); neither the dictionary nor the language "
-             "model knows the whole";
+      const std::string_view replacement = arc.replacement;
+      const std::size_t space = replacement.find(' ');
+      out.append("glued words: ");
+      append_quoted(out, written);
+      out.append(" reads as ");
+      append_quoted(out, replacement.substr(0, space));
+      out.append(" and ");
+      append_quoted(out, replacement.substr(space + 1));
+      out.append(" run together (as scraping leaves words where a link ended); neither the dictionary nor the language "
+                 "model knows the whole");
+      return;
     }
-    return arc.number ? arc.number->reason : std::string();
+    if (arc.number) out.append(arc.number->reason);
   }
+
+  static void append_quoted(std::string& out, std::string_view s) { out.append("“").append(s).append("”"); }
 
   // The comma context, where it counted for something.
-  static std::string comma_reason(const Arc& arc) {
-    if (std::abs(arc.commas) < lm::CommaModel::kWorthSaying) return "";
-    return std::string("; the commas around it suit ") + (arc.commas > 0 ? "the original" : "the written words") + " (" +
-           (arc.commas > 0 ? "+" : "") + text::decimals(arc.commas, 2) + ")";
+  static void append_comma_reason(std::string& out, const Arc& arc) {
+    if (std::abs(arc.commas) < lm::CommaModel::kWorthSaying) return;
+    out.append("; the commas around it suit ").append(arc.commas > 0 ? "the original (+" : "the written words (");
+    text::append_decimals(out, arc.commas, 2);
+    out.append(")");
   }
 
-  static std::string consistency_reason(const Arc& arc) {
-    if (!arc.consistency || arc.consistency->bonus == 0) return "";
+  static void append_consistency_reason(std::string& out, const Arc& arc) {
+    if (!arc.consistency || arc.consistency->bonus == 0) return;
     const Consistency& c = *arc.consistency;
-    const std::string clean =
-        c.clean_ratio >= 1 ? text::decimals(c.clean_ratio, 0) + ":1" : "1:" + text::decimals(1 / c.clean_ratio, 0);
-    return "; " + quoted(arc.phrase->original) + " to " + quoted(arc.phrase->spun) + " is " + std::to_string(c.original) +
-           ":" + std::to_string(c.written) + " here and " + clean + " in clean text (" + (c.bonus > 0 ? "+" : "") +
-           text::decimals(c.bonus, 2) + ")";
+    out.append("; ");
+    append_quoted(out, arc.phrase->original);
+    out.append(" to ");
+    append_quoted(out, arc.phrase->spun);
+    out.append(" is ").append(std::to_string(c.original)).append(":").append(std::to_string(c.written)).append(" here and ");
+    if (c.clean_ratio >= 1) {
+      text::append_decimals(out, c.clean_ratio, 0);
+      out.append(":1");
+    } else {
+      out.append("1:");
+      text::append_decimals(out, 1 / c.clean_ratio, 0);
+    }
+    out.append(" in clean text (").append(c.bonus > 0 ? "+" : "");
+    text::append_decimals(out, c.bonus, 2);
+    out.append(")");
   }
 
   const lexicon::Lexicon& lexicon_;
