@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -22,7 +23,8 @@ using text::TokenKind;
 struct Arc {
   std::uint32_t begin, end;              // slots [begin, end)
   std::uint32_t first_token, end_token;  // document tokens replaced
-  std::vector<lm::WordId> words;         // language-model ids of the words this arc produces
+  std::vector<lm::WordId> words;         // language-model ids of the words an edit arc produces (a
+                                         // keep arc's word is its slot's: SentenceDecoder::words())
   std::string replacement;               // lowercase replacement; empty for a keep arc
   float channel;                         // log10 channel score
   EditSource source;
@@ -37,6 +39,23 @@ struct Arc {
   bool keep() const { return replacement.empty(); }
 };
 
+// A hypothesis of the search: its score, trigram state, and the arc that reached it.
+struct Node {
+  double score;
+  lm::WordId u, v;
+  std::int32_t prev;
+  const Arc* arc;
+};
+
+// Buffers one document's sentences decode in turn, so that their capacity is allocated once per
+// document rather than once per sentence.
+struct DecoderScratch {
+  std::vector<std::vector<Arc>> arcs;        // by slot; the first slots are the sentence's
+  std::vector<Node> nodes;
+  std::vector<std::vector<std::int32_t>> at;  // hypotheses by position
+  std::vector<char> spanned;
+};
+
 class SentenceDecoder {
  public:
   using CandidateCache = text::StringMap<std::vector<lexicon::WordCandidate>>;
@@ -46,12 +65,14 @@ class SentenceDecoder {
                   const text::Document& doc, const text::Sentence& sentence,
                   const std::vector<lexicon::NumberFix>& numbers, double document_bias,
                   const ConsistencyMap& consistent, CandidateCache& cache, GlueCache& glue_cache,
-                  const lattice::DocumentWords& words, detect::DocumentFrequentWords& frequent)
+                  const lattice::DocumentWords& words, detect::DocumentFrequentWords& frequent,
+                  DecoderScratch& scratch)
       : lexicon_(lexicon), model_(model), options_(options), doc_(doc), sentence_(sentence), numbers_(numbers),
         bias_(document_bias), consistent_(consistent), cache_(cache), glue_cache_(glue_cache), frequent_(frequent),
         ids_(words.ids()),
         view_(words, sentence),
-        slots_(view_.slots()) {}
+        slots_(view_.slots()),
+        scratch_(scratch) {}
 
   void run(FixResult& out) {
     if (slots_.empty()) return;
@@ -70,7 +91,10 @@ class SentenceDecoder {
  private:
   void build_arcs() {
     const std::uint32_t n = static_cast<std::uint32_t>(slots_.size());
-    arcs_.assign(n, {});
+    auto& pool = scratch_.arcs;
+    if (pool.size() < n) pool.resize(n);
+    for (std::uint32_t i = 0; i < n; ++i) pool[i].clear();
+    arcs_ = std::span<std::vector<Arc>>(pool.data(), n);
     // The keep path and each word's log10 probability in its written context. Only needed to
     // open thesaurus arcs, which a document judged clean does not get.
     const bool thesaurus = options_.thesaurus_candidates > 0 && bias_ > options_.thesaurus_bias_floor;
@@ -172,7 +196,8 @@ class SentenceDecoder {
         if (arcs.size() <= 1) continue;
         std::erase_if(arcs, [&](const Arc& arc) {
           if (arc.keep()) return false;
-          const double gain = lattice::window_score(model_, slots_, arc.begin, arc.end, arc.words.data(), arc.words.size()) -
+          const auto produced = words(arc);
+          const double gain = lattice::window_score(model_, slots_, arc.begin, arc.end, produced.data(), produced.size()) -
                               written.window(arc.begin, arc.end) + arc.channel;
           return gain < needed;
         });
@@ -198,21 +223,24 @@ class SentenceDecoder {
 
   Arc keep_arc(std::uint32_t i) const {
     const Slot& s = slots_[i];
-    return {i, i + 1, s.token, s.token + 1, {s.id}, "", 0.0f, EditSource::Phrase};
+    return {i, i + 1, s.token, s.token + 1, {}, "", 0.0f, EditSource::Phrase};
   }
 
-  struct Node {
-    double score;
-    lm::WordId u, v;
-    std::int32_t prev;
-    const Arc* arc;
-  };
+  // The language-model ids of the words `arc` produces.
+  std::span<const lm::WordId> words(const Arc& arc) const {
+    if (arc.keep()) return {&slots_[arc.begin].id, 1};
+    return arc.words;
+  }
 
   std::vector<const Arc*> search() {
     const std::uint32_t n = static_cast<std::uint32_t>(slots_.size());
-    std::vector<Node> nodes;
-    std::vector<std::vector<std::int32_t>> at(n + 1);
-    std::vector<bool> spanned(n, false);  // inside an arc that starts before it
+    std::vector<Node>& nodes = scratch_.nodes;
+    nodes.clear();
+    std::vector<std::vector<std::int32_t>>& at = scratch_.at;
+    if (at.size() < n + 1) at.resize(n + 1);
+    for (std::uint32_t i = 0; i <= n; ++i) at[i].clear();
+    std::vector<char>& spanned = scratch_.spanned;  // inside an arc that starts before it
+    spanned.assign(n, 0);
     for (std::uint32_t i = 0; i < n; ++i) {
       for (const Arc& arc : arcs_[i]) {
         for (std::uint32_t k = i + 1; k < arc.end; ++k) spanned[k] = true;
@@ -236,7 +264,7 @@ class SentenceDecoder {
         for (const Arc& arc : arcs_[i]) {
           double score = nodes[from].score + arc.channel;
           lm::WordId u = nodes[from].u, v = nodes[from].v;
-          for (const lm::WordId wid : arc.words) {
+          for (const lm::WordId wid : words(arc)) {
             if (!shared) score += model_.score(u, v, wid);
             u = v;
             v = wid;
@@ -314,7 +342,8 @@ class SentenceDecoder {
     std::vector<std::size_t> start(path.size() + 1);
     for (std::size_t k = 0; k < path.size(); ++k) {
       start[k] = flat.size();
-      flat.insert(flat.end(), path[k]->words.begin(), path[k]->words.end());
+      const auto produced = words(*path[k]);
+      flat.insert(flat.end(), produced.begin(), produced.end());
     }
     start[path.size()] = flat.size();
     // The window of path arcs first..last, with `arcs` (or `many`) in their place.
@@ -326,7 +355,7 @@ class SentenceDecoder {
       double score = 0;
       auto add = [&](const Arc* arc) {
         score += arc->channel;
-        for (const lm::WordId w : arc->words) {
+        for (const lm::WordId w : words(*arc)) {
           score += model_.score(u, v, w);
           u = v;
           v = w;
@@ -423,7 +452,8 @@ class SentenceDecoder {
       const Arc* joint = nullptr;
       std::vector<lm::WordId> spelt(arc.words);
       for (std::size_t m = k + 1; m < path.size() && !path[m]->keep(); ++m) {
-        spelt.insert(spelt.end(), path[m]->words.begin(), path[m]->words.end());
+        const auto produced = words(*path[m]);
+        spelt.insert(spelt.end(), produced.begin(), produced.end());
         for (const Arc& other : arcs_[arc.begin]) {
           if (other.end == path[m]->end && other.phrase && other.source == EditSource::Phrase && other.words == spelt) {
             joint = &other;
@@ -537,7 +567,8 @@ class SentenceDecoder {
   lattice::WordIds& ids_;  // word -> model id, shared by the document
   const lattice::SentenceView view_;
   const std::vector<lattice::Slot>& slots_;
-  std::vector<std::vector<Arc>> arcs_;  // by starting slot; the keep arc first
+  DecoderScratch& scratch_;
+  std::span<std::vector<Arc>> arcs_;  // by starting slot, in scratch_; the keep arc first
 };
 
 // Words run together by scraping are accidents of one place, in prose. Two kinds of unknown
@@ -694,6 +725,7 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
   const ConsistencyMap consistent = consistency(words, bias, written);
   SentenceDecoder::CandidateCache cache;
   SentenceDecoder::GlueCache glue_cache;
+  DecoderScratch scratch;
   if (options_.split_channel >= -20) words_not_glued(words, model_.unknown(), glue_cache);
   // The decoder asks for the same trigrams many times over (each hypothesis, the pruning pass,
   // each confidence window): memoised per call, so per thread.
@@ -701,7 +733,7 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
   detect::DocumentFrequentWords frequent(*frequent_, lexicon_, model_, options_.frequent_words, table_, words.type_count());
   for (const text::Sentence& sentence : doc.sentences()) {
     SentenceDecoder(lexicon_, cached, options_, doc, sentence, numbers, bias, consistent, cache, glue_cache, words,
-                    frequent)
+                    frequent, scratch)
         .run(result);
     if (progress) progress(sentence.end);
   }
