@@ -257,7 +257,10 @@ int run_fix(const Config& config, io::FdWriter& stdout_writer, std::ostream& err
   if (config.jsonl) return run_stream_mode(config, stdout_writer, err);
   text::Segmenter segmenter(config.segment);
   const Engine& engine = load_engine(config, err);
-  const repair::Fixer fixer(engine.lexicon, *engine.model, fix_options(config), engine.frequent);
+  repair::FixOptions options = fix_options(config);
+  // The repaired text and the diffs show no reasons; --explain, JSON and the HTML report do.
+  options.reasons = config.fix_view == FixView::Explain || config.fix_view == FixView::Json || !config.html.empty();
+  const repair::Fixer fixer(engine.lexicon, *engine.model, options, engine.frequent);
   std::unique_ptr<io::AtomicFile> file;
   if (!config.output.empty()) file = std::make_unique<io::AtomicFile>(config.output);
   io::FdWriter& out = file ? file->writer() : stdout_writer;

@@ -40,6 +40,7 @@ struct Edit {
   double confidence = 0;  // in [0, 1]: how sure the engine is that the original read `replacement`
   EditSource source = EditSource::Phrase;
   std::string reason;  // one line a reviewer can check: "“by no means” is a spinner form of “never”"
+                       // (empty when FixOptions::reasons is off)
   std::vector<Alternative> runners_up;  // other candidates for the same span, best first
 };
 

@@ -422,10 +422,13 @@ class SentenceDecoder {
       }
       edit.confidence = confidence;
       edit.source = arc.source;
-      append_reason(edit.reason, arc, written);
-      edit.reason.append("; language model and channel favour it by ");
-      text::append_decimals(edit.reason, margin, 2);
-      edit.reason.append(" (log10)");
+      if (options_.reasons) {
+        edit.reason.reserve(256);  // most reasons fit
+        append_reason(edit.reason, arc, written);
+        edit.reason.append("; language model and channel favour it by ");
+        text::append_decimals(edit.reason, margin, 2);
+        edit.reason.append(" (log10)");
+      }
       // Runners-up: the rivals, with the confidence each would have had; one per replacement.
       std::vector<Alternative> others;
       for (std::size_t j = 0; j < rivals.size(); ++j) {

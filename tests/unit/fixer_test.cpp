@@ -193,6 +193,35 @@ TEST_CASE("every edit carries a confidence over the threshold, a source and a re
   CHECK(repair::Fixer(*engine()->lexicon, *engine()->model, strict).fix(doc).edits.size() <= edits.size());
 }
 
+TEST_CASE("without reasons, fix makes the same edits and writes no reason", "[fixer]") {
+  if (!engine()) return;
+  text::Segmenter segmenter;
+  // Phrase edits with consistency evidence, number garble and glued words.
+  const text::Document doc = segmenter.segment(kSpunContext + kSpunContext +
+                                               "Reservists: seven.6 million. The soldierstheir leaders said so.\n");
+  repair::FixOptions quiet;
+  quiet.reasons = false;
+  const auto with = repair::Fixer(*engine()->lexicon, *engine()->model, repair::FixOptions{}).fix(doc).edits;
+  const auto without = repair::Fixer(*engine()->lexicon, *engine()->model, quiet).fix(doc).edits;
+  REQUIRE(with.size() >= 8);
+  REQUIRE(with.size() == without.size());
+  for (std::size_t i = 0; i < with.size(); ++i) {
+    CAPTURE(with[i].reason);
+    CHECK(with[i].begin == without[i].begin);
+    CHECK(with[i].end == without[i].end);
+    CHECK(with[i].replacement == without[i].replacement);
+    CHECK(with[i].confidence == without[i].confidence);
+    CHECK(with[i].source == without[i].source);
+    CHECK(with[i].runners_up.size() == without[i].runners_up.size());
+    CHECK_FALSE(with[i].reason.empty());
+    CHECK(without[i].reason.empty());
+  }
+  // The sources the text was written to reach.
+  for (const repair::EditSource source : {repair::EditSource::Phrase, repair::EditSource::Number, repair::EditSource::Split}) {
+    CHECK(std::any_of(with.begin(), with.end(), [&](const repair::Edit& e) { return e.source == source; }));
+  }
+}
+
 TEST_CASE("the document prior: strong spinner forms lift it, clean text lowers it", "[fixer]") {
   if (!engine()) return;
   const repair::Fixer fixer(*engine()->lexicon, *engine()->model, repair::FixOptions{});
