@@ -594,7 +594,7 @@ void words_not_glued(const lattice::DocumentWords& words, lm::WordId unknown, Se
     ++unknown_count;
   }
   if (unknown_count == 0) return;  // nothing could be read as glue
-  const double code = static_cast<double>(lattice::protected_chunks(doc, 0, static_cast<std::uint32_t>(tokens.size())).size());
+  const double code = static_cast<double>(words.protected_chunks(0, static_cast<std::uint32_t>(tokens.size())).size());
   const bool technical = code * 1000 >= kTechnical * static_cast<double>(std::max<std::size_t>(word_count, 100));
   text::StringMap<std::uint32_t> by_spelling;  // case variants ("Addon", "addon") together
   for (std::uint32_t i = 0; i < tokens.size(); ++i) {
@@ -675,15 +675,27 @@ ConsistencyMap Fixer::consistency(const lattice::DocumentWords& words, double bi
   const text::Document& doc = words.doc();
   const auto tokens = doc.tokens();
   std::vector<std::string_view> sentence;  // the sentence's language-model tokens
+  std::vector<std::uint32_t> types;        // and their types
+  // The entries whose original each type starts, looked up once per type (nullptr: none).
+  std::vector<const std::vector<const lexicon::PhraseEntry*>*> starts(words.type_count(), nullptr);
+  std::vector<char> asked(words.type_count(), 0);
   for (const text::Sentence& s : doc.sentences()) {
     sentence.clear();
+    types.clear();
     for (std::uint32_t i = s.first_token; i < s.end_token; ++i) {
-      if (tokens[i].kind == TokenKind::Word || tokens[i].kind == TokenKind::Number) sentence.push_back(words.type(i).lm);
+      if (tokens[i].kind == TokenKind::Word || tokens[i].kind == TokenKind::Number) {
+        sentence.push_back(words.type(i).lm);
+        types.push_back(words.type_index(i));
+      }
     }
     for (std::size_t at = 0; at < sentence.size(); ++at) {
-      const auto it = by_first.find(sentence[at]);
-      if (it == by_first.end()) continue;
-      for (const lexicon::PhraseEntry* entry : it->second) {
+      const std::uint32_t type = types[at];
+      if (!asked[type]) {
+        asked[type] = 1;
+        if (const auto it = by_first.find(sentence[at]); it != by_first.end()) starts[type] = &it->second;
+      }
+      if (!starts[type]) continue;
+      for (const lexicon::PhraseEntry* entry : *starts[type]) {
         const std::vector<std::string>& phrase = originals.at(entry);
         if (at + phrase.size() <= sentence.size() && std::equal(phrase.begin() + 1, phrase.end(), sentence.begin() + at + 1)) {
           ++found[entry];
