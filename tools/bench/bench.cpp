@@ -31,6 +31,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "eval/spinner.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lm/cmu_model.hpp"
 #include "lm/kneser_ney.hpp"
@@ -304,6 +305,30 @@ int throughput(const std::string& unspin, const fs::path& corpus, int mb) {
     std::cout << "| `unspin check`, the corpus once as " << argv.size() - 2 << " files of about 4 KB, 1 process | "
               << fmt("%.2f", r.seconds) << " | " << fmt("%.1f", doc_mb / r.seconds) << " | "
               << fmt("%.0f", static_cast<double>(doc_words) / r.seconds) << " | " << fmt("%.0f", r.peak_rss_mb) << " |\n"
+              << std::flush;
+  }
+  {
+    // The corpus once, spun throughout by the news profile of the synthetic spinner as
+    // tools/quality spins its sets (every entry, rate 0.8, the same seed): what `fix` is for.
+    // Nearly every sentence then has something to decide, so this is fix's slow case.
+    const unspin::eval::SpinTable table = unspin::eval::SpinTable::load_news(unspin::dictionary_path("spinner-news.tsv"));
+    unspin::text::Segmenter segmenter;
+    const unspin::text::Document doc = segmenter.segment(seed);
+    const unspin::eval::SpinResult spun =
+        unspin::eval::Spinner(table, {.rate = 0.8, .seed = 20261122}).spin(doc);
+    const fs::path file = dir / "spun.txt";
+    write_file(file, spun.text);
+    const RunResult r = median_of_three({unspin, "fix", file.string()});
+    failures += r.status > 1;
+    const double spun_mb = static_cast<double>(spun.text.size()) / (1 << 20);
+    std::size_t spun_words = 0;
+    const unspin::text::Document spun_doc = segmenter.segment(spun.text);
+    for (const auto& t : spun_doc.tokens()) {
+      spun_words += t.kind == unspin::text::TokenKind::Word || t.kind == unspin::text::TokenKind::Number;
+    }
+    std::cout << "| `unspin fix`, the corpus once, news-spun (" << spun.edits.size() << " substitutions), 1 process | "
+              << fmt("%.2f", r.seconds) << " | " << fmt("%.1f", spun_mb / r.seconds) << " | "
+              << fmt("%.0f", static_cast<double>(spun_words) / r.seconds) << " | " << fmt("%.0f", r.peak_rss_mb) << " |\n"
               << std::flush;
   }
   line("engine segmentation in process (reference)", segment_seconds, 0);
