@@ -198,6 +198,15 @@ std::string fmt(const char* format, double value) {
   return buf;
 }
 
+// Word and number tokens: what the words/s column counts.
+std::size_t count_words(const unspin::text::Document& doc) {
+  std::size_t words = 0;
+  for (const auto& t : doc.tokens()) {
+    words += t.kind == unspin::text::TokenKind::Word || t.kind == unspin::text::TokenKind::Number;
+  }
+  return words;
+}
+
 int throughput(const std::string& unspin, const fs::path& corpus, int mb) {
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(corpus)) {
@@ -233,9 +242,7 @@ int throughput(const std::string& unspin, const fs::path& corpus, int mb) {
     const auto start = std::chrono::steady_clock::now();
     const unspin::text::Document doc = segmenter.segment(text);
     segment_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    for (const auto& t : doc.tokens()) {
-      words += t.kind == unspin::text::TokenKind::Word || t.kind == unspin::text::TokenKind::Number;
-    }
+    words = count_words(doc);
   }
   // Reference: plain ICU word segmentation, line by line, counting boundaries.
   double icu_seconds = 0;
@@ -258,11 +265,17 @@ int throughput(const std::string& unspin, const fs::path& corpus, int mb) {
   std::cout << "Input: " << fmt("%.1f", megabytes) << " MB, " << words << " words, "
             << files.size() << " corpus files repeated.\n\n";
   std::cout << "| what | seconds | MB/s | words/s | peak RSS MB |\n|---|---:|---:|---:|---:|\n";
-  auto line = [&](const std::string& what, double seconds, double rss) {
-    std::cout << "| " << what << " | " << fmt("%.2f", seconds) << " | " << fmt("%.1f", megabytes / seconds)
-              << " | " << fmt("%.0f", static_cast<double>(words) / seconds) << " | "
+  // One row, for an input of `input_mb` MB and `input_words` words; `line` for the repeated text.
+  auto row = [](const std::string& what, double seconds, double input_mb, std::size_t input_words, double rss) {
+    std::cout << "| " << what << " | " << fmt("%.2f", seconds) << " | " << fmt("%.1f", input_mb / seconds)
+              << " | " << fmt("%.0f", static_cast<double>(input_words) / seconds) << " | "
               << (rss > 0 ? fmt("%.0f", rss) : std::string("–")) << " |\n" << std::flush;
   };
+  auto line = [&](const std::string& what, double seconds, double rss) { row(what, seconds, megabytes, words, rss); };
+  // The corpus once (not repeated), for the rows below that use it as it comes.
+  unspin::text::Segmenter segmenter;
+  const unspin::text::Document seed_doc = segmenter.segment(seed);
+  const double seed_mb = static_cast<double>(seed.size()) / (1 << 20);
   int failures = 0;
   for (const char* command : {"check", "fix"}) {
     const RunResult one = median_of_three({unspin, command, input.string()});
@@ -291,45 +304,25 @@ int throughput(const std::string& unspin, const fs::path& corpus, int mb) {
       argv.push_back(file.string());
       at = end;
     }
-    std::size_t doc_words = 0;
-    {
-      unspin::text::Segmenter segmenter;
-      const unspin::text::Document doc = segmenter.segment(seed);
-      for (const auto& t : doc.tokens()) {
-        doc_words += t.kind == unspin::text::TokenKind::Word || t.kind == unspin::text::TokenKind::Number;
-      }
-    }
     const RunResult r = median_of_three(argv);
     failures += r.status > 1;
-    const double doc_mb = static_cast<double>(seed.size()) / (1 << 20);
-    std::cout << "| `unspin check`, the corpus once as " << argv.size() - 2 << " files of about 4 KB, 1 process | "
-              << fmt("%.2f", r.seconds) << " | " << fmt("%.1f", doc_mb / r.seconds) << " | "
-              << fmt("%.0f", static_cast<double>(doc_words) / r.seconds) << " | " << fmt("%.0f", r.peak_rss_mb) << " |\n"
-              << std::flush;
+    row("`unspin check`, the corpus once as " + std::to_string(argv.size() - 2) + " files of about 4 KB, 1 process",
+        r.seconds, seed_mb, count_words(seed_doc), r.peak_rss_mb);
   }
   {
     // The corpus once, spun throughout by the news profile of the synthetic spinner as
     // tools/quality spins its sets (every entry, rate 0.8, the same seed): what `fix` is for.
     // Nearly every sentence then has something to decide, so this is fix's slow case.
     const unspin::eval::SpinTable table = unspin::eval::SpinTable::load_news(unspin::dictionary_path("spinner-news.tsv"));
-    unspin::text::Segmenter segmenter;
-    const unspin::text::Document doc = segmenter.segment(seed);
     const unspin::eval::SpinResult spun =
-        unspin::eval::Spinner(table, {.rate = 0.8, .seed = 20261122}).spin(doc);
+        unspin::eval::Spinner(table, {.rate = 0.8, .seed = 20261122}).spin(seed_doc);
     const fs::path file = dir / "spun.txt";
     write_file(file, spun.text);
     const RunResult r = median_of_three({unspin, "fix", file.string()});
     failures += r.status > 1;
-    const double spun_mb = static_cast<double>(spun.text.size()) / (1 << 20);
-    std::size_t spun_words = 0;
     const unspin::text::Document spun_doc = segmenter.segment(spun.text);
-    for (const auto& t : spun_doc.tokens()) {
-      spun_words += t.kind == unspin::text::TokenKind::Word || t.kind == unspin::text::TokenKind::Number;
-    }
-    std::cout << "| `unspin fix`, the corpus once, news-spun (" << spun.edits.size() << " substitutions), 1 process | "
-              << fmt("%.2f", r.seconds) << " | " << fmt("%.1f", spun_mb / r.seconds) << " | "
-              << fmt("%.0f", static_cast<double>(spun_words) / r.seconds) << " | " << fmt("%.0f", r.peak_rss_mb) << " |\n"
-              << std::flush;
+    row("`unspin fix`, the corpus once, news-spun (" + std::to_string(spun.edits.size()) + " substitutions), 1 process",
+        r.seconds, static_cast<double>(spun.text.size()) / (1 << 20), count_words(spun_doc), r.peak_rss_mb);
   }
   line("engine segmentation in process (reference)", segment_seconds, 0);
   line("plain ICU word segmentation (reference)", icu_seconds, 0);
