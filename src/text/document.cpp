@@ -67,6 +67,63 @@ TokenKind classify_token(std::string_view s) {
   }
 }
 
+// Per ASCII byte: its class (the low bits) and whether it is an upper-case letter.
+constexpr std::uint8_t kClassMask = 0x0f;
+constexpr std::uint8_t kUpperBit = 0x10;
+
+using AsciiFlags = std::array<std::uint8_t, 128>;
+
+const AsciiFlags& ascii_flags() {
+  static const AsciiFlags table = [] {
+    AsciiFlags t{};
+    for (std::size_t c = 0; c < 128; ++c) {
+      t[c] = static_cast<std::uint8_t>(ascii_classes()[c]);
+      if (c >= 'A' && c <= 'Z') t[c] |= kUpperBit;
+    }
+    return t;
+  }();
+  return table;
+}
+
+struct AsciiTokenInfo {
+  TokenKind kind;
+  CaseShape shape;
+};
+
+// What classify_token() and case_shape() say of an ASCII token, in one pass over its bytes: the
+// per-token cost of segmenting most news text. ICU's alphabetic ASCII characters are exactly
+// A-Z and a-z, the only cased ones. A word is a title when its one upper-case letter is its
+// first letter, upper case when it has two or more and no lower-case letter.
+AsciiTokenInfo ascii_token_info(std::string_view s, const AsciiFlags& flags) {
+  unsigned seen = 0;  // one bit per CharClass present
+  unsigned upper = 0;
+  for (const char ch : s) {
+    const std::uint8_t f = flags[static_cast<unsigned char>(ch) & 0x7f];
+    seen |= 1u << (f & kClassMask);
+    upper += f >> 4;
+  }
+  const auto has = [seen](CharClass c) { return (seen & (1u << static_cast<unsigned>(c))) != 0; };
+  if (has(CharClass::Letter)) {
+    if (upper == 0) return {TokenKind::Word, CaseShape::Lower};
+    if (upper == 1) {
+      const auto letter = std::find_if(s.begin(), s.end(), [&flags](char c) {
+        return (flags[static_cast<unsigned char>(c) & 0x7f] & kClassMask) ==
+               static_cast<std::uint8_t>(CharClass::Letter);
+      });
+      if (*letter >= 'A' && *letter <= 'Z') return {TokenKind::Word, CaseShape::Title};
+      return {TokenKind::Word, CaseShape::Mixed};
+    }
+    const bool lower = std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return {TokenKind::Word, lower ? CaseShape::Mixed : CaseShape::Upper};
+  }
+  if (has(CharClass::Digit)) return {TokenKind::Number, CaseShape::None};
+  switch (static_cast<CharClass>(flags[static_cast<unsigned char>(s.front()) & 0x7f] & kClassMask)) {
+    case CharClass::Space: return {TokenKind::Space, CaseShape::None};
+    case CharClass::Punct: return {TokenKind::Punct, CaseShape::None};
+    default: return {TokenKind::Symbol, CaseShape::None};
+  }
+}
+
 bool is_space(UChar32 c) {
   if (c == ' ' || c == '\t' || c == '\v' || c == '\f') return true;
   return c >= 0x80 && u_isUWhiteSpace(c);
@@ -252,10 +309,28 @@ void Segmenter::segment_paragraph(Document& doc, Offset begin, Offset end) {
   else sentences_.boundaries(text, sentence_cuts_);
 
   const std::size_t first = doc.tokens_.size();
-  if (ascii) ascii_word_boundaries(text, word_cuts_);
-  else words_.boundaries(text, word_cuts_);
-  for (std::size_t k = 1; k < word_cuts_.size(); ++k) {
-    push_token(doc, begin + static_cast<Offset>(word_cuts_[k - 1]), begin + static_cast<Offset>(word_cuts_[k]));
+  if (ascii) {
+    ascii_word_boundaries(text, word_cuts_);
+    const AsciiFlags& flags = ascii_flags();
+    auto& tokens = doc.tokens_;
+    for (std::size_t k = 1; k < word_cuts_.size(); ++k) {
+      const auto b = begin + static_cast<Offset>(word_cuts_[k - 1]);
+      const auto e = begin + static_cast<Offset>(word_cuts_[k]);
+      const AsciiTokenInfo info = ascii_token_info(text.substr(word_cuts_[k - 1], e - b), flags);
+      // As push_token(): runs of whitespace (ICU splits some, such as tabs) become one token.
+      if (info.kind == TokenKind::Space && !tokens.empty() && tokens.back().end == b &&
+          tokens.back().kind == TokenKind::Space) {
+        tokens.back().end = e;
+      } else {
+        tokens.push_back({b, e, info.kind, info.shape});
+      }
+    }
+  } else {
+    words_.boundaries(text, word_cuts_);
+    for (std::size_t k = 1; k < word_cuts_.size(); ++k) {
+      push_token(doc, begin + static_cast<Offset>(word_cuts_[k - 1]),
+                 begin + static_cast<Offset>(word_cuts_[k]));
+    }
   }
   const std::size_t last = doc.tokens_.size();
 

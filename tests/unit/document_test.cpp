@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include "errors.hpp"
 
@@ -170,4 +172,67 @@ TEST_CASE("BreakFinder gives byte offsets, as a list or one by one", "[document]
   CHECK(words.next() == 2);
   CHECK(words.next() == 3);
   CHECK(words.next() == unspin::text::BreakFinder::npos);
+}
+
+// ASCII paragraphs take their own path to token kinds and case shapes (one pass per token, no
+// ICU). A paragraph with one non-ASCII character takes ICU's; the tokens before that character
+// must come out the same either way.
+TEST_CASE("ASCII tokens get the kinds and case shapes of the general path", "[document]") {
+  auto same_as_general = [](const std::string& text) {
+    const Document ascii = segment(text);
+    const Document general = segment(text + " \xC3\xA9");  // " é"
+    REQUIRE(general.tokens().size() >= ascii.tokens().size());
+    for (std::size_t i = 0; i < ascii.tokens().size(); ++i) {
+      const auto& a = ascii.tokens()[i];
+      const auto& g = general.tokens()[i];
+      if (a.begin != g.begin || a.end != g.end || a.kind != g.kind || a.shape != g.shape) {
+        FAIL_CHECK("token " << i << " of \"" << text << "\" differs: kinds " << to_string(a.kind)
+                            << "/" << to_string(g.kind) << ", shapes " << to_string(a.shape)
+                            << "/" << to_string(g.shape));
+        return false;
+      }
+    }
+    return true;
+  };
+  // Every string of up to four characters over one character of each class, neither starting
+  // nor ending with whitespace (which the paragraph would drop).
+  const std::string alphabet = "aZ1 \t.',_@$-";
+  std::size_t checked = 0;
+  std::vector<std::string> level = {""};
+  for (int length = 1; length <= 4; ++length) {
+    std::vector<std::string> next;
+    for (const auto& prefix : level) {
+      for (const char c : alphabet) next.push_back(prefix + c);
+    }
+    for (const auto& text : next) {
+      if (text.front() == ' ' || text.front() == '\t' || text.back() == ' ' || text.back() == '\t') {
+        continue;
+      }
+      if (!same_as_general(text)) return;
+      ++checked;
+    }
+    level = std::move(next);
+  }
+  CHECK(checked > 10000);
+  // Words of every case shape, numbers and every printable ASCII character.
+  const std::string rows[] = {
+      "The U.S. said NATO's 7.6 million-strong iPhone army wasn't McDonald's, 21st or X.",
+      "a1 A1 1a 1A aB Ab AB ab A b _x x_ @home e-mail 3,000.50 $5 100% #tag ~/path <b>",
+      "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+  };
+  for (const auto& row : rows) CHECK(same_as_general(row));
+  // Random printable ASCII with tabs, up to 40 characters.
+  std::mt19937 random(20261122);
+  std::uniform_int_distribution<int> length(1, 40);
+  std::uniform_int_distribution<int> byte(31, 126);  // 31 stands for a tab
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    for (int k = length(random); k > 0; --k) {
+      const int b = byte(random);
+      text += b == 31 ? '\t' : static_cast<char>(b);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.erase(0, 1);
+    if (!text.empty() && !same_as_general(text)) return;
+  }
 }
