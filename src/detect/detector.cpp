@@ -125,7 +125,8 @@ Detector::Detector(const lexicon::Lexicon& lexicon, const lm::LanguageModel& mod
       weights_(std::move(weights)),
       options_(options),
       cache_(cache ? std::move(cache) : new_cache()),
-      table_(cache_->table_for(lexicon_, model_, options_)) {}
+      table_(cache_->table_for(lexicon_, model_, options_)),
+      types_(std::make_unique<lattice::TypeCaches>(model_, lexicon_.phrases())) {}
 
 Detector::~Detector() = default;
 
@@ -133,7 +134,8 @@ DocumentScore Detector::score(const text::Document& doc, const std::function<voi
   const auto tokens = doc.tokens();
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
   lattice::WordIds ids(model_);
-  const lattice::DocumentWords types(doc, ids, lexicon_.phrases());
+  const lattice::TypeCaches::Lease type_cache = types_->lease();
+  const lattice::DocumentWords types(doc, ids, lexicon_.phrases(), type_cache.get());
 
   DocumentFrequentWords type_info(*cache_, lexicon_, model_, options_, table_, types.type_count());
 

@@ -30,6 +30,10 @@
 #include "lm/model.hpp"
 #include "text/document.hpp"
 
+namespace unspin::lattice {
+class TypeCaches;
+}
+
 namespace unspin::detect {
 
 class FrequencyTable;
@@ -157,6 +161,7 @@ class Detector {
   DetectOptions options_;
   std::shared_ptr<FrequentWords> cache_;
   const FrequencyTable* table_ = nullptr;  // the cache's table, when it fits
+  std::unique_ptr<lattice::TypeCaches> types_;  // word types kept from document to document
 };
 
 }  // namespace unspin::detect

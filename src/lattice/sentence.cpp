@@ -130,16 +130,99 @@ std::uint64_t spelling_hash(std::string_view s, unsigned kind) {
   return h ^ (h >> 29);
 }
 
+// Words, numbers and the rest are interned apart: the same text maps to a different
+// language-model token by kind ("<num>", or none for punctuation).
+unsigned kind_class(TokenKind kind) { return kind == TokenKind::Word ? 0 : kind == TokenKind::Number ? 1 : 2; }
+
+WordType make_type(std::string_view text, TokenKind kind, const lm::LanguageModel& model,
+                   const lexicon::PhraseTable& phrases) {
+  WordType type;
+  type.lower = text::to_lower(text);
+  type.lm = lm::lm_token(text, kind);
+  type.id = type.lm.empty() ? model.unknown() : model.lookup(type.lm);
+  type.phrase_starts = kind == TokenKind::Word ? phrases.starts(type.lower) : nullptr;
+  type.content_form = editable_form(type.lm);
+  type.special = has_special(text);
+  type.digits = kind == TokenKind::Word && digits_not_ordinal(text);
+  return type;
+}
+
 }  // namespace
 
-DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexicon::PhraseTable& phrases)
+TypeCache::TypeCache(const lm::LanguageModel& model, const lexicon::PhraseTable& phrases)
+    : model_(model), phrases_(phrases), table_(1024, 0) {}
+
+const WordType& TypeCache::get(std::string_view text, TokenKind kind) {
+  const unsigned key_kind = kind_class(kind);
+  const std::size_t mask = table_.size() - 1;
+  std::size_t at = spelling_hash(text, key_kind) & mask;
+  while (table_[at] != 0) {
+    const Entry& e = *entries_[table_[at] - 1];
+    if (e.kind == key_kind && e.text == text) return e.type;
+    at = (at + 1) & mask;
+  }
+  entries_.push_back(std::make_unique<Entry>(Entry{std::string(text), key_kind, make_type(text, kind, model_, phrases_)}));
+  table_[at] = static_cast<std::uint32_t>(entries_.size());
+  if (entries_.size() * 2 > table_.size()) {  // keep the table at most half full
+    std::vector<std::uint32_t> bigger(table_.size() * 2, 0);
+    const std::size_t bigger_mask = bigger.size() - 1;
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+      std::size_t slot = spelling_hash(entries_[k]->text, entries_[k]->kind) & bigger_mask;
+      while (bigger[slot] != 0) slot = (slot + 1) & bigger_mask;
+      bigger[slot] = static_cast<std::uint32_t>(k + 1);
+    }
+    table_.swap(bigger);
+  }
+  return entries_.back()->type;
+}
+
+void TypeCache::clear() {
+  entries_.clear();
+  std::fill(table_.begin(), table_.end(), 0);
+}
+
+TypeCaches::TypeCaches(const lm::LanguageModel& model, const lexicon::PhraseTable& phrases, std::size_t max_types)
+    : model_(model), phrases_(phrases), max_types_(max_types) {}
+
+TypeCaches::~TypeCaches() = default;
+
+TypeCaches::Lease::Lease(const TypeCaches& owner, std::unique_ptr<TypeCache> cache)
+    : owner_(owner), cache_(std::move(cache)) {}
+
+TypeCaches::Lease::~Lease() {
+  const std::lock_guard lock(owner_.mutex_);
+  owner_.idle_.push_back(std::move(cache_));
+}
+
+TypeCaches::Lease TypeCaches::lease() const {
+  std::unique_ptr<TypeCache> cache;
+  {
+    const std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      cache = std::move(idle_.back());
+      idle_.pop_back();
+    } else {
+      ++count_;
+    }
+  }
+  if (!cache) cache = std::make_unique<TypeCache>(model_, phrases_);
+  else if (cache->size() > max_types_) cache->clear();
+  return Lease(*this, std::move(cache));
+}
+
+std::size_t TypeCaches::count() const {
+  const std::lock_guard lock(mutex_);
+  return count_;
+}
+
+DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexicon::PhraseTable& phrases,
+                             TypeCache* cache)
     : doc_(doc), ids_(ids), phrases_(phrases) {
   const auto tokens = doc.tokens();
   type_of_.resize(tokens.size());
   types_.push_back({"", "", ids.model().unknown(), nullptr, false, false, false});  // type 0: spaces, line breaks, invalid bytes
-  // Words, numbers and the rest are interned apart: the same text maps to a different
-  // language-model token by kind ("<num>", or none for punctuation). An open-addressing table of
-  // type indexes (0: empty), keyed by the first occurrence's text and kind.
+  // An open-addressing table of type indexes (0: empty), keyed by the first occurrence's text and
+  // kind_class().
   struct Key {
     std::string_view text;
     unsigned kind;
@@ -153,22 +236,15 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
       type_of_[i] = 0;
       continue;
     }
-    const unsigned kind = t.kind == TokenKind::Word ? 0 : t.kind == TokenKind::Number ? 1 : 2;
+    const unsigned kind = kind_class(t.kind);
     const std::string_view text = doc.text(t);
     std::size_t at = place(spelling_hash(text, kind));
     while (table[at] != 0 && (keys[table[at]].kind != kind || keys[table[at]].text != text)) {
       at = (at + 1) & (table.size() - 1);
     }
     if (table[at] == 0) {
-      WordType type;
-      type.lower = text::to_lower(text);
-      type.lm = lm::lm_token(text, t.kind);
-      type.id = type.lm.empty() ? ids.model().unknown() : ids(type.lm);
-      type.phrase_starts = t.kind == TokenKind::Word ? phrases.starts(type.lower) : nullptr;
-      type.content_form = editable_form(type.lm);
-      type.special = has_special(text);
-      type.digits = t.kind == TokenKind::Word && digits_not_ordinal(text);
-      types_.push_back(std::move(type));
+      if (cache) types_.push_back(cache->get(text, t.kind));
+      else types_.push_back(make_type(text, t.kind, ids.model(), phrases));
       keys.push_back({text, kind});
       const auto index = static_cast<std::uint32_t>(types_.size() - 1);
       table[at] = index;

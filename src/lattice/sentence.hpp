@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -50,13 +52,81 @@ struct WordType {
   bool digits;        // a word with digits that is not an ordinal ("mp3", not "21st"): code-like
 };
 
+// The WordTypes of spellings met in earlier documents. Making a type (lowercasing, the
+// language-model token, a look-up in each model and in the phrase table) costs far more than
+// finding it again, and a corpus of short documents repeats most of its spellings from one
+// document to the next. Belongs to one model and one phrase table, which must outlive it, and to
+// one thread at a time (TypeCaches hands them out).
+class TypeCache {
+ public:
+  TypeCache(const lm::LanguageModel& model, const lexicon::PhraseTable& phrases);
+  TypeCache(const TypeCache&) = delete;  // get() returns references into it
+  TypeCache& operator=(const TypeCache&) = delete;
+
+  // The type of `text` as a token of `kind` (a word, a number, punctuation or a symbol), made on
+  // first use. References stay valid until clear().
+  const WordType& get(std::string_view text, text::TokenKind kind);
+  std::size_t size() const { return entries_.size(); }
+  void clear();
+
+ private:
+  struct Entry {
+    std::string text;
+    unsigned kind;
+    WordType type;
+  };
+  const lm::LanguageModel& model_;
+  const lexicon::PhraseTable& phrases_;
+  std::vector<std::unique_ptr<Entry>> entries_;
+  std::vector<std::uint32_t> table_;  // open addressing: entry index + 1, 0 for empty
+};
+
+// TypeCaches for the threads that read documents at the same time: each document leases one for
+// its duration. A cache that has grown past `max_types` spellings (about 150 bytes each) is
+// emptied when it is next leased, so memory stays bounded on corpora with endless names.
+class TypeCaches {
+ public:
+  static constexpr std::size_t kDefaultMaxTypes = 100000;
+  TypeCaches(const lm::LanguageModel& model, const lexicon::PhraseTable& phrases,
+             std::size_t max_types = kDefaultMaxTypes);
+  ~TypeCaches();
+
+  class Lease {
+   public:
+    Lease(const TypeCaches& owner, std::unique_ptr<TypeCache> cache);
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease();  // gives the cache back
+    TypeCache& operator*() const { return *cache_; }
+    TypeCache* get() const { return cache_.get(); }
+
+   private:
+    const TypeCaches& owner_;
+    std::unique_ptr<TypeCache> cache_;
+  };
+  // Thread-safe.
+  Lease lease() const;
+  // How many caches exist: at most the number of documents ever read at the same time.
+  std::size_t count() const;
+
+ private:
+  const lm::LanguageModel& model_;
+  const lexicon::PhraseTable& phrases_;
+  std::size_t max_types_;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::unique_ptr<TypeCache>> idle_;
+  mutable std::size_t count_ = 0;
+};
+
 // A document's tokens, interned once by spelling: their lowercase forms (for phrase matching) and
 // language-model tokens and ids. Most spellings recur, so each is lowercased, mapped and looked
 // up in the model once per document instead of once per use. `doc` and `ids` must outlive it.
 class DocumentWords {
  public:
-  // `phrases` marks the words that can start one of its entries.
-  DocumentWords(const text::Document& doc, WordIds& ids, const lexicon::PhraseTable& phrases);
+  // `phrases` marks the words that can start one of its entries. With a `cache` (made for the
+  // same model and phrase table), types come from it instead of being made again.
+  DocumentWords(const text::Document& doc, WordIds& ids, const lexicon::PhraseTable& phrases,
+                TypeCache* cache = nullptr);
   DocumentWords(const DocumentWords&) = delete;  // lower() refers to its own members
   DocumentWords& operator=(const DocumentWords&) = delete;
 

@@ -616,11 +616,16 @@ Fixer::Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, Fi
       model_(model),
       options_(std::move(options)),
       frequent_(frequent ? std::move(frequent) : std::make_shared<detect::FrequentWords>()),
-      table_(options_.frequency_gain > 0 ? frequent_->table_for(lexicon_, model_, options_.frequent_words) : nullptr) {}
+      table_(options_.frequency_gain > 0 ? frequent_->table_for(lexicon_, model_, options_.frequent_words) : nullptr),
+      types_(std::make_unique<lattice::TypeCaches>(model_, lexicon_.phrases())) {}
+
+Fixer::~Fixer() = default;
 
 double Fixer::document_bias(const text::Document& doc, std::size_t* strong_out) const {
   lattice::WordIds ids(model_);
-  return document_bias(lattice::DocumentWords(doc, ids, lexicon_.phrases()), lexicon::number_fixes(doc).size(), strong_out, nullptr);
+  const lattice::TypeCaches::Lease type_cache = types_->lease();
+  return document_bias(lattice::DocumentWords(doc, ids, lexicon_.phrases(), type_cache.get()),
+                       lexicon::number_fixes(doc).size(), strong_out, nullptr);
 }
 
 double Fixer::document_bias(const lattice::DocumentWords& words, std::size_t number_garble, std::size_t* strong_out,
@@ -734,7 +739,8 @@ FixResult Fixer::fix(const text::Document& doc, const std::function<void(std::si
   FixResult result;
   const std::vector<lexicon::NumberFix> numbers = lexicon::number_fixes(doc);
   lattice::WordIds ids(model_);
-  const lattice::DocumentWords words(doc, ids, lexicon_.phrases());
+  const lattice::TypeCaches::Lease type_cache = types_->lease();
+  const lattice::DocumentWords words(doc, ids, lexicon_.phrases(), type_cache.get());
   std::unordered_map<const lexicon::PhraseEntry*, std::uint32_t> written;
   const double bias = document_bias(words, numbers.size(), nullptr, &written);
   const ConsistencyMap consistent = consistency(words, bias, written);

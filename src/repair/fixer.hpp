@@ -30,6 +30,7 @@
 
 namespace unspin::lattice {
 class DocumentWords;
+class TypeCaches;
 }
 
 namespace unspin::repair {
@@ -164,6 +165,9 @@ class Fixer {
   // when not given.
   Fixer(const lexicon::Lexicon& lexicon, const lm::LanguageModel& model, FixOptions options = {},
         std::shared_ptr<detect::FrequentWords> frequent = nullptr);
+  ~Fixer();
+  Fixer(const Fixer&) = delete;
+  Fixer& operator=(const Fixer&) = delete;
   // `progress`, when given, is called after each sentence with the bytes of `doc` done so far.
   FixResult fix(const text::Document& doc, const std::function<void(std::size_t)>& progress = {}) const;
   // The log10 bias every edit in `doc` carries (0 for clearly spun text, negative otherwise), and
@@ -188,6 +192,7 @@ class Fixer {
   FixOptions options_;
   std::shared_ptr<detect::FrequentWords> frequent_;
   const detect::FrequencyTable* table_ = nullptr;  // frequent_'s table, when it fits
+  std::unique_ptr<lattice::TypeCaches> types_;  // word types kept from document to document
 };
 
 }  // namespace unspin::repair

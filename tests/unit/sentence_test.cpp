@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
 
 #include "test_engine.hpp"
 #include "text/document.hpp"
@@ -124,6 +125,96 @@ TEST_CASE("a document's words are interned once per spelling", "[lattice]") {
   const auto by_slot = static_cast<std::uint32_t>(by - view.slots().begin());
   REQUIRE_FALSE(view.matches(by_slot).empty());
   CHECK(view.matches(by_slot).front().entry->original == "never");
+}
+
+TEST_CASE("word types kept from document to document are the ones made afresh", "[lattice]") {
+  const testing::TestEngine* engine = testing::test_engine();
+  if (!engine) {
+    WARN("skipped: no thesaurus index or language model in the build");
+    return;
+  }
+  text::Segmenter segmenter;
+  const auto& phrases = engine->lexicon->phrases();
+  lattice::WordIds ids(*engine->model);
+  lattice::TypeCache cache(*engine->model, phrases);
+  auto same = [](const lattice::WordType& a, const lattice::WordType& b) {
+    return a.lower == b.lower && a.lm == b.lm && a.id == b.id && a.phrase_starts == b.phrase_starts &&
+           a.content_form == b.content_form && a.special == b.special && a.digits == b.digits;
+  };
+  // Words, numbers, punctuation and symbols with the same text ("7" and "7th", "." and "..."),
+  // code, case variants and a word outside both models' vocabularies.
+  const char* texts[] = {
+      "The troopers said it. The troopers by no means left 7.6 km.\n",
+      "THE Troopers, 7 of them, left on the 7th... See https://example.com/x_y or mp3 files.\n",
+      "Zyxwvut troopers stated: $5 & 100%; the end.\n",
+  };
+  std::size_t grown = 0;
+  for (const char* text : texts) {
+    const text::Document doc = segmenter.segment(text);
+    const lattice::DocumentWords fresh(doc, ids, phrases);
+    const lattice::DocumentWords kept(doc, ids, phrases, &cache);
+    REQUIRE(kept.type_count() == fresh.type_count());
+    for (std::uint32_t i = 0; i < doc.tokens().size(); ++i) {
+      CAPTURE(text, i, doc.text(doc.tokens()[i]));
+      CHECK(kept.type_index(i) == fresh.type_index(i));
+      CHECK(same(kept.type(i), fresh.type(i)));
+      CHECK(kept.lower(i) == fresh.lower(i));
+    }
+    CHECK(cache.size() > grown);  // each text brings spellings the ones before did not have
+    grown = cache.size();
+  }
+  // A document of spellings met before adds none, and each is found with its first type.
+  const std::size_t before = cache.size();
+  const lattice::WordType& troopers = cache.get("troopers", text::TokenKind::Word);
+  const text::Document again = segmenter.segment("The troopers said it. THE Troopers left.\n");
+  const lattice::DocumentWords words(again, ids, phrases, &cache);
+  CHECK(cache.size() == before);
+  CHECK(&cache.get("troopers", text::TokenKind::Word) == &troopers);
+  CHECK(troopers.phrase_starts == phrases.starts("troopers"));
+  // The same text as a number and as a word are two types.
+  CHECK(cache.get("7", text::TokenKind::Number).lm == "<num>");
+  CHECK(cache.get("7", text::TokenKind::Word).lm != "<num>");
+  // Types stay where they are while the cache grows past several rehashes.
+  for (int k = 0; k < 5000; ++k) cache.get("word" + std::to_string(k), text::TokenKind::Word);
+  CHECK(&cache.get("troopers", text::TokenKind::Word) == &troopers);
+  CHECK(cache.get("word4999", text::TokenKind::Word).lower == "word4999");
+}
+
+TEST_CASE("type caches are leased one per document at a time and emptied past their bound", "[lattice]") {
+  const testing::TestEngine* engine = testing::test_engine();
+  if (!engine) {
+    WARN("skipped: no thesaurus index or language model in the build");
+    return;
+  }
+  lattice::TypeCaches caches(*engine->model, engine->lexicon->phrases(), 3);
+  const lattice::TypeCache* first = nullptr;
+  {
+    const lattice::TypeCaches::Lease a = caches.lease();
+    const lattice::TypeCaches::Lease b = caches.lease();
+    CHECK(a.get() != b.get());  // two documents at once: two caches
+    CHECK(caches.count() == 2);
+    first = a.get();
+    (*a).get("one", text::TokenKind::Word);
+    (*a).get("two", text::TokenKind::Word);
+  }
+  {
+    const lattice::TypeCaches::Lease c = caches.lease();  // given back, so reused
+    CHECK(caches.count() == 2);
+    if (c.get() == first) {
+      CHECK(c.get()->size() == 2);  // under the bound: kept
+      for (const char* w : {"three", "four"}) (*c).get(w, text::TokenKind::Word);
+    } else {
+      CHECK(c.get()->size() == 0);
+    }
+  }
+  // Whichever cache grew past 3 spellings is emptied when leased again.
+  for (int k = 0; k < 2; ++k) {
+    const lattice::TypeCaches::Lease d = caches.lease();
+    const lattice::TypeCaches::Lease e = caches.lease();
+    CHECK(d.get()->size() <= 3);
+    CHECK(e.get()->size() <= 3);
+  }
+  CHECK(caches.count() == 2);
 }
 
 TEST_CASE("a document's code-like chunks, found once, are the ones each sentence finds", "[lattice]") {
