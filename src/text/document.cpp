@@ -100,7 +100,7 @@ AsciiTokenInfo ascii_token_info(std::string_view s, const AsciiFlags& flags) {
   for (const char ch : s) {
     const std::uint8_t f = flags[static_cast<unsigned char>(ch) & 0x7f];
     seen |= 1u << (f & kClassMask);
-    upper += f >> 4;
+    upper += (f & kUpperBit) != 0 ? 1u : 0u;
   }
   const auto has = [seen](CharClass c) { return (seen & (1u << static_cast<unsigned>(c))) != 0; };
   if (has(CharClass::Letter)) {
