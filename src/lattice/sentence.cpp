@@ -130,6 +130,30 @@ std::uint64_t spelling_hash(std::string_view s, unsigned kind) {
   return h ^ (h >> 29);
 }
 
+// The two open-addressing tables of spellings (a document's, a TypeCache's) hold 1-based
+// positions in a list their owner keeps, 0 for an empty slot, and stay at most half full.
+// probe() gives the slot holding the key that `same(position)` accepts, or the empty slot where
+// it would go.
+template <typename Same>
+std::uint32_t& probe(std::vector<std::uint32_t>& table, std::uint64_t hash, Same same) {
+  const std::size_t mask = table.size() - 1;
+  std::size_t at = static_cast<std::size_t>(hash) & mask;
+  while (table[at] != 0 && !same(table[at])) at = (at + 1) & mask;
+  return table[at];
+}
+
+// After a position was stored: doubles the table once it is more than half full, placing
+// positions 1 .. count again by `hash_of(position)`.
+template <typename HashOf>
+void grow(std::vector<std::uint32_t>& table, std::size_t count, HashOf hash_of) {
+  if (count * 2 <= table.size()) return;
+  std::vector<std::uint32_t> bigger(table.size() * 2, 0);
+  for (std::uint32_t position = 1; position <= count; ++position) {
+    probe(bigger, hash_of(position), [](std::uint32_t) { return false; }) = position;
+  }
+  table.swap(bigger);
+}
+
 // Words, numbers and the rest are interned apart: the same text maps to a different
 // language-model token by kind ("<num>", or none for punctuation).
 unsigned kind_class(TokenKind kind) { return kind == TokenKind::Word ? 0 : kind == TokenKind::Number ? 1 : 2; }
@@ -154,25 +178,17 @@ TypeCache::TypeCache(const lm::LanguageModel& model, const lexicon::PhraseTable&
 
 const WordType& TypeCache::get(std::string_view text, TokenKind kind) {
   const unsigned key_kind = kind_class(kind);
-  const std::size_t mask = table_.size() - 1;
-  std::size_t at = spelling_hash(text, key_kind) & mask;
-  while (table_[at] != 0) {
-    const Entry& e = *entries_[table_[at] - 1];
-    if (e.kind == key_kind && e.text == text) return e.type;
-    at = (at + 1) & mask;
-  }
+  std::uint32_t& slot = probe(table_, spelling_hash(text, key_kind), [&](std::uint32_t position) {
+    const Entry& e = *entries_[position - 1];
+    return e.kind == key_kind && e.text == text;
+  });
+  if (slot != 0) return entries_[slot - 1]->type;
   entries_.push_back(std::make_unique<Entry>(Entry{std::string(text), key_kind, make_type(text, kind, model_, phrases_)}));
-  table_[at] = static_cast<std::uint32_t>(entries_.size());
-  if (entries_.size() * 2 > table_.size()) {  // keep the table at most half full
-    std::vector<std::uint32_t> bigger(table_.size() * 2, 0);
-    const std::size_t bigger_mask = bigger.size() - 1;
-    for (std::size_t k = 0; k < entries_.size(); ++k) {
-      std::size_t slot = spelling_hash(entries_[k]->text, entries_[k]->kind) & bigger_mask;
-      while (bigger[slot] != 0) slot = (slot + 1) & bigger_mask;
-      bigger[slot] = static_cast<std::uint32_t>(k + 1);
-    }
-    table_.swap(bigger);
-  }
+  slot = static_cast<std::uint32_t>(entries_.size());
+  grow(table_, entries_.size(), [this](std::uint32_t position) {
+    const Entry& e = *entries_[position - 1];
+    return spelling_hash(e.text, e.kind);
+  });
   return entries_.back()->type;
 }
 
@@ -221,15 +237,14 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
   const auto tokens = doc.tokens();
   type_of_.resize(tokens.size());
   types_.push_back({"", "", ids.model().unknown(), nullptr, false, false, false});  // type 0: spaces, line breaks, invalid bytes
-  // An open-addressing table of type indexes (0: empty), keyed by the first occurrence's text and
-  // kind_class().
+  // An open-addressing table of type indexes (probe(); 0: empty), keyed by the first occurrence's
+  // text and kind_class().
   struct Key {
     std::string_view text;
     unsigned kind;
   };
   std::vector<Key> keys{{"", 3}};  // by type
   std::vector<std::uint32_t> table(64, 0);
-  auto place = [&table](std::uint64_t hash) { return static_cast<std::size_t>(hash) & (table.size() - 1); };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
     if (t.kind == TokenKind::Space || t.kind == TokenKind::LineBreak || t.kind == TokenKind::Invalid) {
@@ -238,28 +253,21 @@ DocumentWords::DocumentWords(const text::Document& doc, WordIds& ids, const lexi
     }
     const unsigned kind = kind_class(t.kind);
     const std::string_view text = doc.text(t);
-    std::size_t at = place(spelling_hash(text, kind));
-    while (table[at] != 0 && (keys[table[at]].kind != kind || keys[table[at]].text != text)) {
-      at = (at + 1) & (table.size() - 1);
-    }
-    if (table[at] == 0) {
+    std::uint32_t& slot = probe(table, spelling_hash(text, kind), [&](std::uint32_t type_index) {
+      return keys[type_index].kind == kind && keys[type_index].text == text;
+    });
+    if (slot == 0) {
       if (cache) types_.push_back(cache->get(text, t.kind));
       else types_.push_back(make_type(text, t.kind, ids.model(), phrases));
       keys.push_back({text, kind});
       const auto index = static_cast<std::uint32_t>(types_.size() - 1);
-      table[at] = index;
-      if (keys.size() * 2 > table.size()) {  // keep the table at most half full
-        std::vector<std::uint32_t> bigger(table.size() * 2, 0);
-        table.swap(bigger);
-        for (std::uint32_t type_index = 1; type_index < keys.size(); ++type_index) {
-          std::size_t k = place(spelling_hash(keys[type_index].text, keys[type_index].kind));
-          while (table[k] != 0) k = (k + 1) & (table.size() - 1);
-          table[k] = type_index;
-        }
-      }
+      slot = index;
+      grow(table, index, [&keys](std::uint32_t type_index) {
+        return spelling_hash(keys[type_index].text, keys[type_index].kind);
+      });
       type_of_[i] = index;
     } else {
-      type_of_[i] = table[at];
+      type_of_[i] = slot;
     }
   }
   // types_ is complete: its strings stay where they are from here on.

@@ -124,6 +124,17 @@ AsciiTokenInfo ascii_token_info(std::string_view s, const AsciiFlags& flags) {
   }
 }
 
+// Appends a token. Runs of whitespace (ICU splits some, such as tabs) and of invalid bytes
+// become one token.
+void append_token(std::vector<Token>& tokens, Offset b, Offset e, TokenKind kind, CaseShape shape) {
+  if (!tokens.empty() && tokens.back().end == b && tokens.back().kind == kind &&
+      (kind == TokenKind::Space || kind == TokenKind::Invalid)) {
+    tokens.back().end = e;
+    return;
+  }
+  tokens.push_back({b, e, kind, shape});
+}
+
 bool is_space(UChar32 c) {
   if (c == ' ' || c == '\t' || c == '\v' || c == '\f') return true;
   return c >= 0x80 && u_isUWhiteSpace(c);
@@ -312,18 +323,11 @@ void Segmenter::segment_paragraph(Document& doc, Offset begin, Offset end) {
   if (ascii) {
     ascii_word_boundaries(text, word_cuts_);
     const AsciiFlags& flags = ascii_flags();
-    auto& tokens = doc.tokens_;
     for (std::size_t k = 1; k < word_cuts_.size(); ++k) {
-      const auto b = begin + static_cast<Offset>(word_cuts_[k - 1]);
-      const auto e = begin + static_cast<Offset>(word_cuts_[k]);
-      const AsciiTokenInfo info = ascii_token_info(text.substr(word_cuts_[k - 1], e - b), flags);
-      // As push_token(): runs of whitespace (ICU splits some, such as tabs) become one token.
-      if (info.kind == TokenKind::Space && !tokens.empty() && tokens.back().end == b &&
-          tokens.back().kind == TokenKind::Space) {
-        tokens.back().end = e;
-      } else {
-        tokens.push_back({b, e, info.kind, info.shape});
-      }
+      const std::size_t b = word_cuts_[k - 1];
+      const AsciiTokenInfo info = ascii_token_info(text.substr(b, word_cuts_[k] - b), flags);
+      append_token(doc.tokens_, begin + static_cast<Offset>(b), begin + static_cast<Offset>(word_cuts_[k]),
+                   info.kind, info.shape);
     }
   } else {
     words_.boundaries(text, word_cuts_);
@@ -352,17 +356,10 @@ void Segmenter::segment_paragraph(Document& doc, Offset begin, Offset end) {
 
 void Segmenter::push_token(Document& doc, Offset begin, Offset end) {
   auto append = [&doc](Offset b, Offset e, TokenKind kind) {
-    auto& tokens = doc.tokens_;
-    // Runs of whitespace (ICU splits some) and of invalid bytes become one token.
-    if (!tokens.empty() && tokens.back().end == b && tokens.back().kind == kind &&
-        (kind == TokenKind::Space || kind == TokenKind::Invalid)) {
-      tokens.back().end = e;
-      return;
-    }
     const CaseShape shape = kind == TokenKind::Word
                                 ? case_shape(std::string_view(doc.bytes_).substr(b, e - b))
                                 : CaseShape::None;
-    tokens.push_back({b, e, kind, shape});
+    append_token(doc.tokens_, b, e, kind, shape);
   };
   auto append_valid = [&](Offset b, Offset e) {
     append(b, e, classify_token(std::string_view(doc.bytes_).substr(b, e - b)));
