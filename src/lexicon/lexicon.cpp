@@ -143,9 +143,19 @@ std::vector<std::pair<std::string, std::string>> Lexicon::glued_words(std::strin
       "then", "when",  "while", "not",  "since", "also",  "said"};
   std::vector<std::pair<std::string, std::string>> out;
   if (word.size() < 5 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return out;
-  // Split points with a grammatical part first: string look-ups, before any Hunspell call.
+  static const std::size_t longest_joining =
+      std::max_element(joining.begin(), joining.end(), [](std::string_view a, std::string_view b) {
+        return a.size() < b.size();
+      })->size();
+  // Split points with a grammatical part first: string look-ups, before any Hunspell call. Only
+  // the first and last few split points can have one, so a 5 MB "word" costs no more than a
+  // short one.
   std::vector<std::size_t> splits;
   for (std::size_t k = 2; k + 2 <= word.size(); ++k) {
+    if (k > longest_joining && word.size() - k > longest_joining) {
+      k = word.size() - longest_joining - 1;  // jump to the split points of a short right part
+      continue;
+    }
     if (joining.count(word.substr(0, k)) || joining.count(word.substr(k))) splits.push_back(k);
   }
   if (splits.empty()) return out;

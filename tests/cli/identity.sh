@@ -8,6 +8,9 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printf 'no newline at end' >"$tmp/no-eol.txt"
 printf '\xef\xbb\xbf\r\n\r\n  \t\n\xc2\xa0\n' >"$tmp/whitespace.txt"
 printf 'Emoji 👨‍👩‍👧 e\xcc\x81 שלום “q” — end\r' >"$tmp/mixed.txt"
+# One "word" of a million letters (a keyboard held down, a scraped blob), with a grammatical word
+# glued at each end: the glued-word splitter once took hours over it.
+{ printf 'A line before.\nthe'; head -c 1000000 /dev/zero | tr '\0' x; printf 'the\nA line after.\n'; } >"$tmp/long-word.txt"
 files=("$data"/clean.txt "$data"/crlf.txt "$data"/bom.txt "$data"/control.txt "$data"/original-small.txt
        "$corpus"/example-original.txt "$tmp"/*.txt)
 if [ -d "$shared/seeds" ]; then

@@ -247,4 +247,12 @@ TEST_CASE("glued words split where scraping ran two words together", "[lexicon]"
   CHECK(lexicon.near_known_word("befor"));
   CHECK(lexicon.near_known_word("recieve"));          // a transposition
   CHECK_FALSE(lexicon.near_known_word("soldierstheir"));
+  // The longest grammatical parts, at either end.
+  CHECK(lexicon.glued_words("beforeharvest") == Split{{"before", "harvest"}});
+  CHECK(lexicon.glued_words("harvestbefore") == Split{{"harvest", "before"}});
+  // A token of 2 million letters (a scraped base64 blob, a keyboard held down) has no split. Only
+  // its first and last few split points are looked at; looking at all of them hashed each
+  // remaining part, which took hours, and this test would hit ctest's time limit.
+  const std::string blob = "the" + std::string(2'000'000, 'x') + "the";
+  CHECK(lexicon.glued_words(blob).empty());
 }
