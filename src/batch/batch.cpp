@@ -279,6 +279,8 @@ std::vector<FileJob> plan(const BatchOptions& options) {
 
 bool up_to_date(const FileJob& job) {
   std::error_code ec;
+  // Only a file counts as a previous output: a folder of that name is an error when written to.
+  if (!fs::is_regular_file(job.output, ec)) return false;
   const auto out = fs::last_write_time(job.output, ec);
   if (ec) return false;
   const auto in = fs::last_write_time(job.input, ec);

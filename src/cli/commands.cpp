@@ -709,6 +709,14 @@ int run_batch_command(const Config& config, io::FdWriter& out, std::ostream& err
     progress.finish();
     err << "unspin: " << e.what() << '\n';
     return kExitError;
+  } catch (const OutputError& e) {
+    // Disk full, or an output path taken by a folder: every later output would fail the same
+    // way, so the batch stops. What it wrote is whole (written aside, then renamed).
+    progress.finish();
+    err << "unspin: " << e.what() << '\n'
+        << "unspin: batch: stopped; the outputs already written are complete, and the same command "
+           "run again goes on from where it stopped\n";
+    return kExitError;
   }
   progress.finish();
   err << "unspin: batch: " << s.describe() << '\n';
