@@ -26,6 +26,25 @@ mode_t process_umask() {
   return mask;
 }
 
+// The file a path names once its symbolic links are followed, as the shell's `>` would: writing
+// through a link replaces its target and keeps the link. A dangling link names the file it would
+// create. Relative targets are read from the link's folder. A loop is an error, as for the shell.
+std::string follow_links(const std::string& given) {
+  std::string path = given;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
+    std::vector<char> target(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 255) + 1);
+    const ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
+    if (n < 0 || static_cast<std::size_t>(n) >= target.size()) return path;
+    std::string next(target.data(), static_cast<std::size_t>(n));
+    const auto slash = path.rfind('/');
+    if (!next.starts_with('/') && slash != std::string::npos) next = path.substr(0, slash + 1) + next;
+    path = std::move(next);
+  }
+  throw OutputError(given + ": cannot create output: " + std::strerror(ELOOP));
+}
+
 }  // namespace
 
 FdWriter::FdWriter(int fd, std::string name) : fd_(fd), name_(std::move(name)) {
@@ -64,10 +83,10 @@ void FdWriter::write_through(std::string_view bytes) {
   }
 }
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
-  const auto slash = path_.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : path_.substr(0, slash + 1);
-  const std::string base = slash == std::string::npos ? path_ : path_.substr(slash + 1);
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)), target_(follow_links(path_)) {
+  const auto slash = target_.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : target_.substr(0, slash + 1);
+  const std::string base = slash == std::string::npos ? target_ : target_.substr(slash + 1);
   if (base.empty()) throw OutputError(path_ + ": not a file name");
   std::vector<char> templ;
   const std::string pattern =
@@ -105,7 +124,7 @@ void AtomicFile::commit() {
     temp_path_.clear();
     throw OutputError(path_ + ": " + why);
   }
-  if (::close(fd) != 0 || ::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+  if (::close(fd) != 0 || ::rename(temp_path_.c_str(), target_.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(temp_path_.c_str());
     temp_path_.clear();

@@ -48,7 +48,8 @@ class FdWriter {
 class AtomicFile {
  public:
   // Creates a temporary file in the target's directory. Throws OutputError when that is not
-  // possible (missing or unwritable directory).
+  // possible (missing or unwritable directory). A symbolic link is written through, as by the
+  // shell's `>`: its target is replaced and the link stays.
   explicit AtomicFile(std::string path);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;  // owns a temporary file that must be removed once
@@ -62,7 +63,8 @@ class AtomicFile {
   void commit();
 
  private:
-  std::string path_;
+  std::string path_;    // as given, for messages
+  std::string target_;  // path_ with its symbolic links followed: the file replaced
   std::string temp_path_;
   int fd_ = -1;
   std::unique_ptr<FdWriter> writer_;

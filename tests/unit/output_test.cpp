@@ -74,6 +74,48 @@ TEST_CASE("AtomicFile in a missing directory is a clear error", "[output]") {
   CHECK_THROWS_AS(AtomicFile((dir.path / "missing" / "out.txt").string()), unspin::OutputError);
 }
 
+TEST_CASE("AtomicFile writes through a symbolic link and keeps the link", "[output]") {
+  TempDir dir;
+  fs::create_directory(dir.path / "sub");
+  const fs::path target = dir.path / "sub" / "real.txt";
+  std::ofstream(target) << "old";
+  fs::create_symlink("sub/real.txt", dir.path / "link.txt");           // relative to its folder
+  fs::create_symlink(dir.path / "link.txt", dir.path / "chain.txt");  // a link to a link
+  for (const char* name : {"link.txt", "chain.txt"}) {
+    AtomicFile file((dir.path / name).string());
+    file.writer().write(name);
+    file.commit();
+    CHECK(fs::is_symlink(dir.path / name));
+    CHECK(slurp(target) == name);
+  }
+  CHECK(dir.entries() == 3);  // sub, link.txt, chain.txt: no temporary file left beside the link
+  // A dangling link creates the file it points to, as the shell's `>` does.
+  fs::create_symlink("new.txt", dir.path / "dangling.txt");
+  {
+    AtomicFile file((dir.path / "dangling.txt").string());
+    file.writer().write("made");
+    file.commit();
+  }
+  CHECK(fs::is_symlink(dir.path / "dangling.txt"));
+  CHECK(slurp(dir.path / "new.txt") == "made");
+  // A loop is an error that names the path, and nothing is written.
+  fs::create_symlink("loop-b", dir.path / "loop-a");
+  fs::create_symlink("loop-a", dir.path / "loop-b");
+  CHECK_THROWS_WITH(AtomicFile((dir.path / "loop-a").string()), Catch::Contains("loop-a: cannot create output"));
+  CHECK(fs::is_symlink(dir.path / "loop-a"));
+}
+
+TEST_CASE("replace_file through a symbolic link rewrites the target and keeps a backup", "[output]") {
+  TempDir dir;
+  const fs::path target = dir.path / "real.txt";
+  std::ofstream(target) << "spun";
+  fs::create_symlink("real.txt", dir.path / "link.txt");
+  unspin::io::replace_file((dir.path / "link.txt").string(), "spun", "clean", ".orig");
+  CHECK(fs::is_symlink(dir.path / "link.txt"));
+  CHECK(slurp(target) == "clean");
+  CHECK(slurp(dir.path / "link.txt.orig") == "spun");
+}
+
 TEST_CASE("writing to a closed pipe throws BrokenPipe", "[output]") {
   std::signal(SIGPIPE, SIG_IGN);
   int fds[2];
