@@ -135,7 +135,11 @@ void AtomicFile::commit() {
 
 void AtomicFile::copy_mode_from(const std::string& path) {
   struct stat st {};
-  if (fd_ >= 0 && ::stat(path.c_str(), &st) == 0) ::fchmod(fd_, st.st_mode & 07777);
+  if (fd_ < 0 || ::stat(path.c_str(), &st) != 0) return;
+  // The owner too, where allowed (root rewriting a user's file leaves it the user's, as sed -i
+  // does); before the mode, because a change of owner can clear set-id bits. Not allowed is fine.
+  [[maybe_unused]] const int owned = ::fchown(fd_, st.st_uid, st.st_gid);
+  ::fchmod(fd_, st.st_mode & 07777);
 }
 
 void replace_file(const std::string& path, std::string_view original, std::string_view contents,

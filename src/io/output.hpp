@@ -56,7 +56,8 @@ class AtomicFile {
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   FdWriter& writer() { return *writer_; }
-  // Gives the new file the permission bits of `path` (for rewriting a file in place).
+  // Gives the new file the permission bits of `path`, and its owner and group where the process
+  // may (for rewriting a file in place).
   void copy_mode_from(const std::string& path);
   // Flushes, closes and renames over the target. Throws OutputError on failure (the temporary
   // file is removed and the target is left as it was).

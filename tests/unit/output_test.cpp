@@ -116,6 +116,24 @@ TEST_CASE("replace_file through a symbolic link rewrites the target and keeps a 
   CHECK(slurp(dir.path / "link.txt.orig") == "spun");
 }
 
+TEST_CASE("replace_file keeps the file's mode, and its owner where the process may", "[output]") {
+  TempDir dir;
+  const fs::path file = dir.path / "a.txt";
+  std::ofstream(file) << "spun";
+  REQUIRE(::chmod(file.c_str(), 0640) == 0);
+  const bool root = ::geteuid() == 0;
+  if (root) REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);  // as root (CI): give it away
+  unspin::io::replace_file(file.string(), "spun", "clean", ".orig");
+  for (const fs::path& p : {file, dir.path / "a.txt.orig"}) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0640);
+    if (root) CHECK(st.st_uid == 65534);
+    if (root) CHECK(st.st_gid == 65534);
+  }
+  CHECK(slurp(file) == "clean");
+}
+
 TEST_CASE("writing to a closed pipe throws BrokenPipe", "[output]") {
   std::signal(SIGPIPE, SIG_IGN);
   int fds[2];
