@@ -347,10 +347,30 @@ void Segmenter::segment_paragraph(Document& doc, Offset begin, Offset end) {
     std::size_t z = t;
     while (a < z && doc.tokens_[a].kind == TokenKind::Space) ++a;
     while (z > a && doc.tokens_[z - 1].kind == TokenKind::Space) --z;
-    if (a < z) {
-      doc.sentences_.push_back({doc.tokens_[a].begin, doc.tokens_[z - 1].end,
-                                static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(z)});
+    push_sentence(doc, a, z);
+  }
+}
+
+void Segmenter::push_sentence(Document& doc, std::size_t a, std::size_t z) {
+  const auto& tokens = doc.tokens_;
+  while (z - a > kMaxSentenceTokens) {
+    // The last space that leaves a piece of at most the maximum, else a cut between tokens.
+    std::size_t cut = a + kMaxSentenceTokens;
+    while (cut > a + 1 && tokens[cut - 1].kind != TokenKind::Space) --cut;
+    std::size_t piece_end = cut;
+    if (cut == a + 1) {
+      piece_end = cut = a + kMaxSentenceTokens;
+    } else {
+      while (piece_end > a && tokens[piece_end - 1].kind == TokenKind::Space) --piece_end;
     }
+    doc.sentences_.push_back({tokens[a].begin, tokens[piece_end - 1].end, static_cast<std::uint32_t>(a),
+                              static_cast<std::uint32_t>(piece_end)});
+    a = cut;
+    while (a < z && tokens[a].kind == TokenKind::Space) ++a;
+  }
+  if (a < z) {
+    doc.sentences_.push_back({tokens[a].begin, tokens[z - 1].end, static_cast<std::uint32_t>(a),
+                              static_cast<std::uint32_t>(z)});
   }
 }
 

@@ -126,9 +126,16 @@ class Segmenter {
   // for invalid UTF-8 unless options.lenient.
   Document segment(std::string bytes);
 
+  // A run of text the sentence rules leave whole beyond this many tokens (about 1,000 words: a
+  // list without full stops, a scraped blob, a line of a million words) is cut into pieces of at
+  // most this many, at a space where there is one. The engine's work on a sentence grows with
+  // its length, and no English sentence comes near.
+  static constexpr std::size_t kMaxSentenceTokens = 2048;
+
  private:
   void segment_paragraph(Document& doc, Offset begin, Offset end);
   void push_token(Document& doc, Offset begin, Offset end);
+  static void push_sentence(Document& doc, std::size_t a, std::size_t z);
 
   SegmentOptions options_;
   BreakFinder words_;

@@ -236,3 +236,54 @@ TEST_CASE("ASCII tokens get the kinds and case shapes of the general path", "[do
     if (!text.empty() && !same_as_general(text)) return;
   }
 }
+
+TEST_CASE("a run the sentence rules leave whole is cut into pieces of bounded length", "[document]") {
+  constexpr std::size_t kMax = Segmenter::kMaxSentenceTokens;
+  // Checks that the sentences cover every token of the one paragraph in order, each at most kMax
+  // tokens, none starting or ending with whitespace, and only whitespace between them.
+  auto check_pieces = [&](const Document& doc) {
+    REQUIRE(doc.paragraphs().size() == 1);
+    const auto sentences = doc.sentences();
+    std::size_t next = doc.paragraphs()[0].begin == 0 ? 0 : 1;
+    for (const auto& s : sentences) {
+      CHECK(s.end_token - s.first_token <= kMax);
+      CHECK(doc.tokens()[s.first_token].kind != TokenKind::Space);
+      CHECK(doc.tokens()[s.end_token - 1].kind != TokenKind::Space);
+      for (std::size_t t = next; t < s.first_token; ++t) CHECK(doc.tokens()[t].kind == TokenKind::Space);
+      CHECK(s.begin == doc.tokens()[s.first_token].begin);
+      CHECK(s.end == doc.tokens()[s.end_token - 1].end);
+      next = s.end_token;
+    }
+    return sentences.size();
+  };
+
+  // 5,000 words without a full stop (10,000 tokens with the spaces): cut at spaces, so no word
+  // is split, into the fewest pieces that allows.
+  std::string words;
+  for (int i = 0; i < 5000; ++i) words += (i ? " word" : "Word") + std::to_string(i % 7);
+  const Document list = segment(words + "\n");
+  CHECK(check_pieces(list) == 5);
+  for (const auto& s : list.sentences()) {
+    const std::string_view text = list.text(s);
+    CHECK(text.substr(0, 4) == (s.first_token == 0 ? "Word" : "word"));
+  }
+  CHECK(list.sentences()[0].end_token - list.sentences()[0].first_token == kMax - 1);  // ends before a space
+
+  // Words of ideographs with no space between them: cut between tokens, every piece but the last
+  // exactly at the maximum.
+  std::string ideographs;
+  for (std::size_t i = 0; i < 2 * kMax + 10; ++i) ideographs += "\u4e2d";
+  const Document cjk = segment(ideographs);
+  const std::size_t pieces = check_pieces(cjk);
+  CHECK(pieces == (cjk.tokens().size() + kMax - 1) / kMax);
+  if (pieces > 1) CHECK(cjk.sentences()[0].end_token - cjk.sentences()[0].first_token == kMax);
+
+  // A sentence of exactly the maximum stays whole, and ordinary sentences are untouched.
+  std::string exact = "a";
+  while (segment(exact + " b").tokens().size() <= kMax) exact += " b";
+  const Document whole = segment(exact);
+  REQUIRE(whole.tokens().size() <= kMax);
+  CHECK(check_pieces(whole) == 1);
+  CHECK(segment(exact + " b").sentences().size() == 2);
+  CHECK(segment("One sentence. And two.").sentences().size() == 2);
+}
