@@ -277,6 +277,13 @@ std::vector<FileJob> plan(const BatchOptions& options) {
   return jobs;
 }
 
+// The folder an output goes in, made if missing. Throws OutputError.
+void make_parent(const fs::path& output) {
+  std::error_code ec;
+  fs::create_directories(output.parent_path(), ec);
+  if (ec) throw OutputError(output.parent_path().string() + ": cannot create the folder: " + ec.message());
+}
+
 bool up_to_date(const FileJob& job) {
   std::error_code ec;
   // Only a file counts as a previous output: a folder of that name is an error when written to.
@@ -475,17 +482,21 @@ Summary run_batch(const BatchOptions& options, const EngineParts& parts,
         failed[i] = e.what();
         return;
       }
-      fs::create_directories(job.output.parent_path());
-      if (options.edit_lists) {
-        std::string json;
-        report::append_fix_json(json, job.shown, doc, results[i].edits, &results[i].scores);
-        io::AtomicFile edits(job.output.string() + ".edits.json");
-        edits.writer().write(json);
-        edits.commit();
+      try {
+        make_parent(job.output);
+        if (options.edit_lists) {
+          std::string json;
+          report::append_fix_json(json, job.shown, doc, results[i].edits, &results[i].scores);
+          io::AtomicFile edits(job.output.string() + ".edits.json");
+          edits.writer().write(json);
+          edits.commit();
+        }
+        io::AtomicFile out(job.output.string());
+        out.writer().write(results[i].text);
+        out.commit();
+      } catch (const OutputError& e) {
+        throw Stopped(e.what());
       }
-      io::AtomicFile out(job.output.string());
-      out.writer().write(results[i].text);
-      out.commit();
     });
     for (std::size_t i = 0; i < n; ++i) {
       p.bytes_done += text_files[from + i]->size;
@@ -508,25 +519,35 @@ Summary run_batch(const BatchOptions& options, const EngineParts& parts,
       ++p.files_done;
       continue;
     }
-    fs::create_directories(job.output.parent_path());
-    io::AtomicFile out(job.output.string());
-    LineReader reader(fd);
+    bool closed = false;
+    auto close_input = [&] {
+      if (!closed) ::close(fd);
+      closed = true;
+    };
     try {
-      stream_records(
-          pool, reader, out.writer(), options.records, static_cast<std::size_t>(jobs) * 64, false, summary,
-          [&](std::size_t line, const std::string& reason) { errors.push_back({job.shown, line, reason}); },
-          [&](std::size_t bytes) {
-            p.bytes_done += bytes;
-            report();
-          });
-    } catch (const InputError& e) {
-      errors.push_back({job.shown, 0, e.what()});
-      ::close(fd);
-      ++p.files_done;
-      continue;  // the partial output is removed
+      make_parent(job.output);
+      io::AtomicFile out(job.output.string());
+      LineReader reader(fd);
+      try {
+        stream_records(
+            pool, reader, out.writer(), options.records, static_cast<std::size_t>(jobs) * 64, false, summary,
+            [&](std::size_t line, const std::string& reason) { errors.push_back({job.shown, line, reason}); },
+            [&](std::size_t bytes) {
+              p.bytes_done += bytes;
+              report();
+            });
+      } catch (const InputError& e) {
+        errors.push_back({job.shown, 0, e.what()});
+        close_input();
+        ++p.files_done;
+        continue;  // the partial output is removed
+      }
+      close_input();
+      out.commit();
+    } catch (const OutputError& e) {
+      close_input();
+      throw Stopped(e.what());
     }
-    ::close(fd);
-    out.commit();
     ++p.files_done;
   }
 

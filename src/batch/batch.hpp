@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "detect/detector.hpp"
+#include "errors.hpp"
 #include "io/output.hpp"
 #include "lexicon/lexicon.hpp"
 #include "lm/default_model.hpp"
@@ -107,6 +108,16 @@ class Worker {
 // Throws UsageError for unusable options (no inputs, name clashes) and OutputError when the output
 // directory cannot be made. Errors of single documents are counted and written to
 // OUT/errors.jsonl instead. `progress` is called from the calling thread now and then.
+// An output could not be written once the batch had started (disk full, a folder where the file
+// goes): every later output would fail the same way, so run_batch stops. The outputs it wrote
+// are complete, and a rerun goes on from where it stopped.
+class Stopped : public OutputError {
+ public:
+  using OutputError::OutputError;
+};
+
+// Throws Stopped when an output cannot be written, OutputError when the output folder cannot be
+// made.
 Summary run_batch(const BatchOptions& options, const EngineParts& parts,
                   const std::function<void(const Progress&)>& progress);
 

@@ -709,9 +709,9 @@ int run_batch_command(const Config& config, io::FdWriter& out, std::ostream& err
     progress.finish();
     err << "unspin: " << e.what() << '\n';
     return kExitError;
-  } catch (const OutputError& e) {
+  } catch (const batch::Stopped& e) {
     // Disk full, or an output path taken by a folder: every later output would fail the same
-    // way, so the batch stops. What it wrote is whole (written aside, then renamed).
+    // way, so the batch stopped. What it wrote is whole (written aside, then renamed).
     progress.finish();
     err << "unspin: " << e.what() << '\n'
         << "unspin: batch: stopped; the outputs already written are complete, and the same command "

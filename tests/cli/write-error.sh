@@ -30,6 +30,21 @@ for f in "$tmp"/in/*.txt; do
 done
 echo "ok: a batch that cannot write stops, says so, and a rerun finishes it"
 
+# A file where an output's folder should go, for text and for JSON Lines: the same stop, and no
+# stop message when the output folder itself cannot be made (nothing had started).
+mkdir -p "$tmp/in2/news" "$tmp/out2"
+cp "$data/clean.txt" "$tmp/in2/news/a.txt"
+printf '{"text": "The troopers had been seen."}\n' >"$tmp/in2/news/b.jsonl"
+: >"$tmp/out2/news"
+"$unspin" batch -q "$tmp/in2" --out "$tmp/out2" 2>"$tmp/err"
+[ $? = 2 ] || { echo "FAIL: batch with a file where a folder goes did not exit 2"; exit 1; }
+grep -q "^unspin: $tmp/out2/news: cannot create the folder" "$tmp/err" || { echo "FAIL: unclear error:"; cat "$tmp/err"; exit 1; }
+grep -q "^unspin: batch: stopped" "$tmp/err" || { echo "FAIL: no word that the batch stopped:"; cat "$tmp/err"; exit 1; }
+"$unspin" batch -q "$tmp/in2/news/b.jsonl" --out "$tmp/out2/news/deeper" 2>"$tmp/err"
+[ $? = 2 ] || { echo "FAIL: batch into an impossible output folder did not exit 2"; exit 1; }
+grep -q "stopped" "$tmp/err" && { echo "FAIL: a batch that never started says it stopped:"; cat "$tmp/err"; exit 1; }
+echo "ok: an output folder that cannot be made is a clear error"
+
 [ -w /dev/full ] || { echo "skip: no /dev/full"; exit 0; }
 "$unspin" fix "$data/clean.txt" >/dev/full 2>"$tmp/err"
 status=$?
