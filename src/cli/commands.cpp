@@ -790,6 +790,11 @@ int run_train_lm(const Config& config, std::ostream& err) {
   int status = kExitOk;
   text::Document doc;
   const std::vector<std::string> files = io::corpus_files(config.inputs);
+  if (files.empty()) {
+    std::string given;
+    for (const std::string& input : config.inputs) given += (given.empty() ? "" : ", ") + input;
+    throw InputError(given + ": no .txt files to train on");
+  }
   for (const std::string& path : files) {
     if (!load(segmenter, path, doc, err)) {
       status = kExitError;

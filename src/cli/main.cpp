@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -32,6 +33,15 @@ int main(int argc, char** argv) {
     return unspin::cli::kExitError;
   } catch (const std::bad_alloc&) {
     std::cerr << "unspin: out of memory\n";
+    return unspin::cli::kExitError;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A file-system call the code did not expect to fail (a loop of links, a folder it may not
+    // read): named like every other error, not an abort.
+    std::cerr << "unspin: " << (e.path1().empty() ? std::string() : e.path1().string() + ": ") << e.code().message()
+              << '\n';
+    return unspin::cli::kExitError;
+  } catch (const std::exception& e) {
+    std::cerr << "unspin: internal error: " << e.what() << '\n';
     return unspin::cli::kExitError;
   }
 }

@@ -99,11 +99,16 @@ void for_each_tsv_row(const std::string& data, const std::string& path, const st
 std::vector<std::string> corpus_files(const std::vector<std::string>& inputs) {
   std::vector<std::string> files;
   for (const std::string& input : inputs) {
-    if (input != "-" && std::filesystem::is_directory(input)) {
+    std::error_code ec;
+    if (input != "-" && std::filesystem::is_directory(input, ec)) {
       std::vector<std::string> found;
-      for (const auto& e : std::filesystem::recursive_directory_iterator(input)) {
-        if (e.is_regular_file() && e.path().extension() == ".txt") found.push_back(e.path().string());
+      namespace fs = std::filesystem;
+      for (auto it = fs::recursive_directory_iterator(input, ec); !ec && it != fs::recursive_directory_iterator();
+           it.increment(ec)) {
+        std::error_code kind;
+        if (it->is_regular_file(kind) && it->path().extension() == ".txt") found.push_back(it->path().string());
       }
+      if (ec) throw InputError(input + ": " + ec.message());
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else {
