@@ -388,7 +388,12 @@ Options parse_command_line(int argc, const char* const argv[]) {
     text("output", options.output);
   }
   text("profile", options.profile);
-  if (vm.count("rate")) options.rate = vm["rate"].as<double>();
+  // Numbers are checked as they are read: the "not given" sentinels (negative) must not swallow a
+  // negative or NaN the user typed.
+  if (vm.count("rate")) {
+    options.rate = vm["rate"].as<double>();
+    if (!(options.rate >= 0 && options.rate <= 1)) throw UsageError("--rate: expected a number from 0 to 1");
+  }
   if (vm.count("seed")) options.seed = vm["seed"].as<std::uint64_t>();
   text("split", options.split);
   text("edits", options.edits);
@@ -402,13 +407,19 @@ Options parse_command_line(int argc, const char* const argv[]) {
   if (vm.count("no-coverage")) options.no_coverage = vm["no-coverage"].as<bool>();
   if (vm.count("phrases")) options.phrases = vm["phrases"].as<std::vector<std::string>>();
   if (vm.count("limit")) options.limit = vm["limit"].as<std::size_t>();
-  if (vm.count("threshold")) options.threshold = vm["threshold"].as<double>();
+  if (vm.count("threshold")) {
+    options.threshold = vm["threshold"].as<double>();
+    if (!(options.threshold > 0 && options.threshold < 1)) throw UsageError("--threshold: expected a number between 0 and 1");
+  }
   if (vm.count("aggressive")) options.aggressive = vm["aggressive"].as<bool>();
   if (vm.count("thesaurus-candidates")) options.thesaurus_candidates = vm["thesaurus-candidates"].as<std::size_t>();
   if (vm.count("rare-words")) options.rare_words = vm["rare-words"].as<bool>();
   if (vm.count("leftovers")) options.leftovers = vm["leftovers"].as<bool>();
   if (vm.count("explain")) options.explain = vm["explain"].as<bool>();
-  if (vm.count("min-score")) options.min_score = vm["min-score"].as<double>();
+  if (vm.count("min-score")) {
+    options.min_score = vm["min-score"].as<double>();
+    if (!(options.min_score >= 0 && options.min_score <= 1)) throw UsageError("--min-score: expected a number between 0 and 1");
+  }
   if (vm.count("diff")) options.diff = vm["diff"].as<bool>();
   if (vm.count("word-diff")) options.word_diff = vm["word-diff"].as<bool>();
   text("color", options.color);

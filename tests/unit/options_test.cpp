@@ -77,6 +77,24 @@ TEST_CASE("usage errors are one line", "[options]") {
   }
 }
 
+TEST_CASE("numbers out of range are refused, NaN and negatives included", "[options]") {
+  // Negative values mean "not given" inside Options, so a typed negative or NaN once slipped
+  // through as the default.
+  const std::vector<std::vector<const char*>> bad = {
+      {"fix", "--threshold", "-0.5", "a.txt"}, {"fix", "--threshold", "nan", "a.txt"},
+      {"fix", "--threshold", "1", "a.txt"},    {"spin", "--rate", "-1", "a.txt"},
+      {"spin", "--rate", "nan", "a.txt"},      {"spin", "--rate", "1.5", "a.txt"},
+      {"check", "--min-score", "-1", "a.txt"}, {"check", "--min-score", "nan", "a.txt"},
+  };
+  for (const auto& args : bad) {
+    CAPTURE(args[1], args[2]);
+    CHECK_THROWS_AS(make_config(parse(args)), UsageError);
+  }
+  CHECK(make_config(parse({"fix", "--threshold", "0.9", "a.txt"})).fix.threshold == 0.9);
+  CHECK(make_config(parse({"spin", "--rate", "0", "a.txt"})).spin.rate == 0.0);
+  CHECK(make_config(parse({"check", "--min-score", "0", "a.txt"})).min_score == 0.0);
+}
+
 TEST_CASE("make_config validates combinations without argv", "[options]") {
   Options o;
   o.command = Command::Check;
