@@ -600,7 +600,10 @@ Config make_config(const Options& options) {
   if (options.command == Command::TrainLm && (options.output.empty() || options.inputs.empty())) {
     throw UsageError("train-lm needs CORPUS files or folders and -o MODEL");
   }
-  if (options.command == Command::Lookup && options.inputs.empty()) {
+  const bool blank = std::any_of(options.inputs.begin(), options.inputs.end(), [](const std::string& q) {
+    return q.find_first_not_of(" \t\r\n") == std::string::npos;
+  });
+  if (options.command == Command::Lookup && (options.inputs.empty() || blank)) {
     throw UsageError("lookup needs a word or phrase (try 'unspin lookup troopers')");
   }
 

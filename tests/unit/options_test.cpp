@@ -90,6 +90,9 @@ TEST_CASE("numbers out of range are refused, NaN and negatives included", "[opti
     CAPTURE(args[1], args[2]);
     CHECK_THROWS_AS(make_config(parse(args)), UsageError);
   }
+  CHECK_THROWS_AS(make_config(parse({"lookup", ""})), UsageError);  // printed nothing, exit 0
+  CHECK_THROWS_AS(make_config(parse({"lookup", "troopers", " "})), UsageError);
+  CHECK(make_config(parse({"lookup", "by no means"})).inputs == std::vector<std::string>{"by no means"});
   CHECK(make_config(parse({"fix", "--threshold", "0.9", "a.txt"})).fix.threshold == 0.9);
   CHECK(make_config(parse({"spin", "--rate", "0", "a.txt"})).spin.rate == 0.0);
   CHECK(make_config(parse({"check", "--min-score", "0", "a.txt"})).min_score == 0.0);
