@@ -513,21 +513,16 @@ Summary run_batch(const BatchOptions& options, const EngineParts& parts,
   // JSONL files: one at a time, streamed in blocks; records keep their order.
   for (const FileJob& job : todo) {
     if (!job.jsonl) continue;
-    const int fd = ::open(job.input.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    const io::Fd fd(::open(job.input.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
       errors.push_back({job.shown, 0, std::strerror(errno)});
       ++p.files_done;
       continue;
     }
-    bool closed = false;
-    auto close_input = [&] {
-      if (!closed) ::close(fd);
-      closed = true;
-    };
     try {
       make_parent(job.output);
       io::AtomicFile out(job.output.string());
-      LineReader reader(fd);
+      LineReader reader(fd.get());
       try {
         stream_records(
             pool, reader, out.writer(), options.records, static_cast<std::size_t>(jobs) * 64, false, summary,
@@ -538,14 +533,11 @@ Summary run_batch(const BatchOptions& options, const EngineParts& parts,
             });
       } catch (const InputError& e) {
         errors.push_back({job.shown, 0, e.what()});
-        close_input();
         ++p.files_done;
         continue;  // the partial output is removed
       }
-      close_input();
       out.commit();
     } catch (const OutputError& e) {
-      close_input();
       throw Stopped(e.what());
     }
     ++p.files_done;

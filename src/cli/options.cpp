@@ -388,12 +388,7 @@ Options parse_command_line(int argc, const char* const argv[]) {
     text("output", options.output);
   }
   text("profile", options.profile);
-  // Numbers are checked as they are read: the "not given" sentinels (negative) must not swallow a
-  // negative or NaN the user typed.
-  if (vm.count("rate")) {
-    options.rate = vm["rate"].as<double>();
-    if (!(options.rate >= 0 && options.rate <= 1)) throw UsageError("--rate: expected a number from 0 to 1");
-  }
+  if (vm.count("rate")) options.rate = vm["rate"].as<double>();
   if (vm.count("seed")) options.seed = vm["seed"].as<std::uint64_t>();
   text("split", options.split);
   text("edits", options.edits);
@@ -407,19 +402,13 @@ Options parse_command_line(int argc, const char* const argv[]) {
   if (vm.count("no-coverage")) options.no_coverage = vm["no-coverage"].as<bool>();
   if (vm.count("phrases")) options.phrases = vm["phrases"].as<std::vector<std::string>>();
   if (vm.count("limit")) options.limit = vm["limit"].as<std::size_t>();
-  if (vm.count("threshold")) {
-    options.threshold = vm["threshold"].as<double>();
-    if (!(options.threshold > 0 && options.threshold < 1)) throw UsageError("--threshold: expected a number between 0 and 1");
-  }
+  if (vm.count("threshold")) options.threshold = vm["threshold"].as<double>();
   if (vm.count("aggressive")) options.aggressive = vm["aggressive"].as<bool>();
   if (vm.count("thesaurus-candidates")) options.thesaurus_candidates = vm["thesaurus-candidates"].as<std::size_t>();
   if (vm.count("rare-words")) options.rare_words = vm["rare-words"].as<bool>();
   if (vm.count("leftovers")) options.leftovers = vm["leftovers"].as<bool>();
   if (vm.count("explain")) options.explain = vm["explain"].as<bool>();
-  if (vm.count("min-score")) {
-    options.min_score = vm["min-score"].as<double>();
-    if (!(options.min_score >= 0 && options.min_score <= 1)) throw UsageError("--min-score: expected a number between 0 and 1");
-  }
+  if (vm.count("min-score")) options.min_score = vm["min-score"].as<double>();
   if (vm.count("diff")) options.diff = vm["diff"].as<bool>();
   if (vm.count("word-diff")) options.word_diff = vm["word-diff"].as<bool>();
   text("color", options.color);
@@ -477,7 +466,7 @@ Config make_config(const Options& options) {
     } else {
       throw UsageError("--profile: expected 'news' or 'thesaurus', got '" + options.profile + "'");
     }
-    const double rate = options.rate >= 0 ? options.rate : config.profile == SpinProfile::News ? 0.8 : 0.15;
+    const double rate = options.rate.value_or(config.profile == SpinProfile::News ? 0.8 : 0.15);
     if (!(rate >= 0 && rate <= 1)) throw UsageError("--rate: expected a number from 0 to 1");
     config.spin.rate = rate;
     config.spin.seed = options.seed;
@@ -508,20 +497,21 @@ Config make_config(const Options& options) {
   config.limit = options.limit;
   config.explain = options.explain;
   config.model = options.model;
-  if (options.aggressive && options.threshold >= 0) throw UsageError("--aggressive and --threshold cannot be used together");
+  if (options.aggressive && options.threshold) throw UsageError("--aggressive and --threshold cannot be used together");
   if (options.aggressive) config.fix.threshold = 0.5;
   if (options.thesaurus_candidates > 100) throw UsageError("--thesaurus-candidates: expected at most 100");
   config.fix.thesaurus_candidates = options.thesaurus_candidates;
   if (options.rare_words) config.fix.frequency_gain = repair::kFrequencyRepairGain;
   config.fix.leftovers = options.leftovers;
-  if (options.threshold >= 0) {
-    if (!(options.threshold > 0 && options.threshold < 1)) throw UsageError("--threshold: expected a number between 0 and 1");
-    config.fix.threshold = options.threshold;
+  // The comparisons are written so that NaN fails them.
+  if (options.threshold) {
+    if (!(*options.threshold > 0 && *options.threshold < 1)) throw UsageError("--threshold: expected a number between 0 and 1");
+    config.fix.threshold = *options.threshold;
   }
-  if (options.min_score != -1 && !(options.min_score >= 0 && options.min_score <= 1)) {  // -1: not given
-    throw UsageError("--min-score: expected a number between 0 and 1");
+  if (options.min_score) {
+    if (!(*options.min_score >= 0 && *options.min_score <= 1)) throw UsageError("--min-score: expected a number between 0 and 1");
+    config.min_score = *options.min_score;
   }
-  config.min_score = std::max(0.0, options.min_score);
   config.sentences = options.sentences;
   if (options.command == Command::Check && options.explain && options.format == "json") {
     throw UsageError("--explain goes with text output; JSON always carries the features");

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,7 +45,7 @@ struct Options {
 
   // spin
   std::string profile = "news";        // --profile: "news" or "thesaurus"
-  double rate = -1;                    // --rate in [0, 1]; default per profile (news 0.8, thesaurus 0.15)
+  std::optional<double> rate;          // --rate in [0, 1]; default per profile (news 0.8, thesaurus 0.15)
   std::uint64_t seed = 1;              // --seed: per-document generators derive from it and the file name
   std::string split = "all";           // --split: "all", "seen" or "heldout" (news table entries)
   std::string edits;                   // --edits FILE: the spinner's edits as JSON lines (default none)
@@ -65,14 +66,14 @@ struct Options {
   std::size_t limit = 20;              // lookup --limit N: thesaurus candidates shown per word
 
   // repair engine (fix, eval)
-  double threshold = -1;               // --threshold P: minimum edit confidence (default: FixOptions)
+  std::optional<double> threshold;     // --threshold P: minimum edit confidence (default: FixOptions)
   bool aggressive = false;             // --aggressive: threshold 0.5, more recall and more risk
   std::size_t thesaurus_candidates = 0;  // --thesaurus-candidates N: thesaurus arcs (default off)
   bool rare_words = false;               // --rare-words: frequency-guided repair (default off)
   bool leftovers = false;                // --leftovers: delete scraping leftover lines (default off)
   bool explain = false;                // fix --explain: list the edits instead of printing the text
                                        // check --explain: show how each score was made
-  double min_score = -1;               // check --min-score S: hide passages below S (default: show all)
+  std::optional<double> min_score;     // check --min-score S: hide passages below S (default: show all)
   bool sentences = false;              // check --sentences: also a line per sentence
   bool diff = false;                   // fix --diff: a unified diff instead of the text
   bool word_diff = false;              // fix --word-diff: inline [-old-]{+new+}

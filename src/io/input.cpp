@@ -21,20 +21,6 @@ namespace {
 
 constexpr std::size_t kMaxInput = static_cast<std::size_t>(std::numeric_limits<int>::max());
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ > 2) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 std::string read_all(int fd, std::size_t size_hint) {
   // A regular file's size is known: one allocation of exactly that size (plus one byte, so that
   // end of file is seen without growing). Pipes grow by doubling.

@@ -6,12 +6,30 @@
 // Inputs are never modified. The error message does not repeat the path: the caller prefixes it.
 #pragma once
 
+#include <unistd.h>
+
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace unspin::io {
+
+// Owns an open file descriptor and closes it once, however the scope is left (the standard
+// streams, 0 to 2, are never closed). get() is negative when the open failed.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ > 2) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
 
 // "-" is standard input. Throws InputError for a missing, unreadable or non-regular input (a
 // directory, for example) and for input over 2 GiB.

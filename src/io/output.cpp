@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 #include "errors.hpp"
@@ -30,17 +31,14 @@ mode_t process_umask() {
 // through a link replaces its target and keeps the link. A dangling link names the file it would
 // create. Relative targets are read from the link's folder. A loop is an error, as for the shell.
 std::string follow_links(const std::string& given) {
-  std::string path = given;
+  namespace fs = std::filesystem;
+  fs::path path = given;
   for (int hops = 0; hops < 40; ++hops) {
-    struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return path;
-    std::vector<char> target(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 255) + 1);
-    const ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
-    if (n < 0 || static_cast<std::size_t>(n) >= target.size()) return path;
-    std::string next(target.data(), static_cast<std::size_t>(n));
-    const auto slash = path.rfind('/');
-    if (!next.starts_with('/') && slash != std::string::npos) next = path.substr(0, slash + 1) + next;
-    path = std::move(next);
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(path, ec))) return path.string();
+    const fs::path target = fs::read_symlink(path, ec);
+    if (ec) return path.string();
+    path = target.is_absolute() ? target : path.parent_path() / target;
   }
   throw OutputError(given + ": cannot create output: " + std::strerror(ELOOP));
 }
